@@ -1,4 +1,22 @@
+using FollowUp.Web.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddFollowUpLogging()
+    .AddFollowUpClock()
+    .AddFollowUpData()
+    .AddFollowUpIdentity()
+    .AddFollowUpLocalization()
+    .AddFollowUpFeatures()
+    .AddFollowUpUi();
+
 var app = builder.Build();
-app.MapGet("/", () => "hi");
+
+app.MigrateFollowUpDatabase();
+app.UseFollowUpPipeline();
+app.MapFollowUpEndpoints();
+
 app.Run();
+
+/// <summary>Entry point; public so the test host (WebApplicationFactory) can find it.</summary>
+public partial class Program;

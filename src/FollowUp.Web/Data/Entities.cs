@@ -1,0 +1,117 @@
+using FollowUp.Domain.Advice;
+using FollowUp.Domain.Applications;
+using FollowUp.Domain.Events;
+using Microsoft.AspNetCore.Identity;
+
+namespace FollowUp.Web.Data;
+
+/// <summary>A person using FollowUp; the owner of every row below.</summary>
+public sealed class AppUser : IdentityUser
+{
+    /// <summary>Full name used in scripts and signatures (氏名).</summary>
+    public string? FullName { get; set; }
+
+    /// <summary>Preferred UI culture ("ja" or "en"); null follows the browser.</summary>
+    public string? Culture { get; set; }
+
+    /// <summary>Time zone for the user's own clock (default Asia/Tokyo).</summary>
+    public string TimeZoneId { get; set; } = "Asia/Tokyo";
+
+    /// <summary>When the account was created (UTC).</summary>
+    public DateTime CreatedAtUtc { get; set; }
+}
+
+/// <summary>One job application (応募) and the company's calendar.</summary>
+public sealed class JobApplication
+{
+    public int Id { get; set; }
+    public string OwnerId { get; set; } = "";
+    public string Company { get; set; } = "";
+    public string? Position { get; set; }
+    public ApplicationRoute Route { get; set; }
+    public string? AgencyName { get; set; }
+    public string? AgencyCoordinator { get; set; }
+    public string? ContactPerson { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Notes { get; set; }
+
+    // The company calendar, flattened: these map 1:1 to Domain.Calendar.CompanyCalendar.
+    public string TimeZoneId { get; set; } = "Asia/Tokyo";
+    public TimeOnly OpensAt { get; set; } = new(9, 0);
+    public TimeOnly ClosesAt { get; set; } = new(18, 0);
+
+    /// <summary>Closed weekdays as a bit set (bit n = <see cref="DayOfWeek"/> n); default Saturday and Sunday.</summary>
+    public int ClosedWeekdays { get; set; } = (1 << (int)DayOfWeek.Saturday) | (1 << (int)DayOfWeek.Sunday);
+    public bool ObservesNationalHolidays { get; set; } = true;
+    public bool YearEndClosure { get; set; } = true;
+    public bool ObonClosure { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+
+    public List<ClosureRange> Closures { get; set; } = [];
+    public List<Interview> Interviews { get; set; } = [];
+    public List<ContactEventRecord> Events { get; set; } = [];
+}
+
+/// <summary>An extra closure of the company (臨時休業), inclusive dates.</summary>
+public sealed class ClosureRange
+{
+    public int Id { get; set; }
+    public int ApplicationId { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly To { get; set; }
+}
+
+/// <summary>An interview (面接) and what was said about the reply.</summary>
+public sealed class Interview
+{
+    public int Id { get; set; }
+    public int ApplicationId { get; set; }
+    public string OwnerId { get; set; } = "";
+
+    /// <summary>Local wall-clock time in the application's time zone.</summary>
+    public DateTime At { get; set; }
+    public InterviewStage Stage { get; set; }
+    public ReplyPromiseKind PromiseKind { get; set; }
+    public DateOnly? PromiseDate { get; set; }
+    public int? PromiseCount { get; set; }
+    public bool ContactsSuccessfulOnly { get; set; }
+    public string? Notes { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+
+    public JobApplication? Application { get; set; }
+}
+
+/// <summary>The event types of the etiquette spec, as stored.</summary>
+public enum ContactEventKind
+{
+    MissedCall = 1,
+    CallMade = 2,
+    EmailSent = 3,
+    ContactReceived = 4,
+    Result = 5,
+    ThankYouSkipped = 6,
+}
+
+/// <summary>A contact event on an application; the detail columns used depend on <see cref="Kind"/>.</summary>
+public sealed class ContactEventRecord
+{
+    public int Id { get; set; }
+    public int ApplicationId { get; set; }
+    public string OwnerId { get; set; } = "";
+    public ContactEventKind Kind { get; set; }
+
+    /// <summary>Local wall-clock time in the application's time zone.</summary>
+    public DateTime At { get; set; }
+    public VoicemailKind? Voicemail { get; set; }
+    public CallOutcome? CallOutcome { get; set; }
+    public CallPurpose? CallPurpose { get; set; }
+    public EmailPurpose? EmailPurpose { get; set; }
+    public ContactChannel? Channel { get; set; }
+    public ResultOutcome? ResultOutcome { get; set; }
+    public DateOnly? NewDate { get; set; }
+    public string? Note { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+}

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace FollowUp.Web.Data;
+
+/// <summary>
+/// The app's database. Every table below the user carries <c>OwnerId</c> (or hangs off an
+/// application that does) so each query can be scoped to its owner; see <see cref="OwnedQueries"/>.
+/// </summary>
+public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> options)
+    : IdentityDbContext<AppUser>(options)
+{
+    /// <summary>Upper bounds on text columns, shared by validation and the schema.</summary>
+    public static class Limits
+    {
+        public const int ShortText = 200;
+        public const int Phone = 40;
+        public const int Email = 254;
+        public const int Note = 4000;
+    }
+
+    public DbSet<JobApplication> Applications => Set<JobApplication>();
+    public DbSet<Interview> Interviews => Set<Interview>();
+    public DbSet<ContactEventRecord> ContactEvents => Set<ContactEventRecord>();
+    public DbSet<ClosureRange> Closures => Set<ClosureRange>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+
+        builder.Entity<AppUser>(u =>
+        {
+            u.Property(x => x.FullName).HasMaxLength(Limits.ShortText);
+            u.Property(x => x.Culture).HasMaxLength(10);
+            u.Property(x => x.TimeZoneId).HasMaxLength(64);
+        });
+
+        builder.Entity<JobApplication>(a =>
+        {
+            a.ToTable("Applications");
+            a.Property(x => x.OwnerId).IsRequired();
+            a.Property(x => x.Company).HasMaxLength(Limits.ShortText).IsRequired();
+            a.Property(x => x.Position).HasMaxLength(Limits.ShortText);
+            a.Property(x => x.AgencyName).HasMaxLength(Limits.ShortText);
+            a.Property(x => x.AgencyCoordinator).HasMaxLength(Limits.ShortText);
+            a.Property(x => x.ContactPerson).HasMaxLength(Limits.ShortText);
+            a.Property(x => x.Phone).HasMaxLength(Limits.Phone);
+            a.Property(x => x.Email).HasMaxLength(Limits.Email);
+            a.Property(x => x.Notes).HasMaxLength(Limits.Note);
+            a.Property(x => x.TimeZoneId).HasMaxLength(64).IsRequired();
+            a.HasIndex(x => x.OwnerId);
+            a.HasOne<AppUser>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Cascade);
+            a.HasMany(x => x.Closures).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            a.HasMany(x => x.Interviews).WithOne(x => x.Application).HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            a.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ClosureRange>(c =>
+        {
+            c.ToTable("ApplicationClosures");
+            c.HasIndex(x => x.ApplicationId);
+        });
+
+        builder.Entity<Interview>(i =>
+        {
+            i.ToTable("Interviews");
+            i.Property(x => x.OwnerId).IsRequired();
+            i.Property(x => x.Notes).HasMaxLength(Limits.Note);
+            i.HasIndex(x => new { x.OwnerId, x.ApplicationId });
+            i.HasIndex(x => x.ApplicationId);
+        });
+
+        builder.Entity<ContactEventRecord>(e =>
+        {
+            e.ToTable("ContactEvents");
+            e.Property(x => x.OwnerId).IsRequired();
+            e.Property(x => x.Note).HasMaxLength(Limits.Note);
+            e.HasIndex(x => new { x.OwnerId, x.ApplicationId, x.At });
+            e.HasIndex(x => x.ApplicationId);
+        });
+    }
+}
+
+/// <summary>The only way the app reads owned rows: every query starts from the owner.</summary>
+public static class OwnedQueries
+{
+    public static IQueryable<JobApplication> ApplicationsOf(this FollowUpDbContext db, string ownerId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Applications.Where(a => a.OwnerId == ownerId);
+    }
+
+    public static IQueryable<Interview> InterviewsOf(this FollowUpDbContext db, string ownerId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Interviews.Where(i => i.OwnerId == ownerId);
+    }
+
+    public static IQueryable<ContactEventRecord> EventsOf(this FollowUpDbContext db, string ownerId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.ContactEvents.Where(e => e.OwnerId == ownerId);
+    }
+}

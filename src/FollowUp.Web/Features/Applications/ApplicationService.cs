@@ -1,0 +1,226 @@
+using FollowUp.Web.Data;
+using FollowUp.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace FollowUp.Web.Features.Applications;
+
+/// <summary>A row of the applications list.</summary>
+public sealed record ApplicationSummary(
+    int Id, string Company, string? Position, Domain.Applications.ApplicationRoute Route, string? AgencyName,
+    DateTime? LatestInterviewAt, int EventCount, DateTime UpdatedAtUtc);
+
+/// <summary>An application with its interviews (oldest first) and events (newest first).</summary>
+public sealed record ApplicationDetail(JobApplication Application, IReadOnlyList<Interview> Interviews, IReadOnlyList<ContactEventRecord> Events);
+
+/// <summary>
+/// Reads and writes applications, interviews and events. Authorization lives here, not only in pages:
+/// every method scopes its query to <see cref="ICurrentUser"/>, so a forged id finds nothing.
+/// </summary>
+public sealed class ApplicationService(
+    IDbContextFactory<FollowUpDbContext> dbFactory,
+    ICurrentUser currentUser,
+    TimeProvider clock,
+    ILogger<ApplicationService> logger)
+{
+    /// <summary>Most applications one account may hold (a limit against abuse, far above real use).</summary>
+    public const int MaxApplicationsPerUser = 1000;
+
+    /// <summary>Most events one application may hold.</summary>
+    public const int MaxEventsPerApplication = 500;
+
+    public async Task<IReadOnlyList<ApplicationSummary>> ListAsync(CancellationToken ct = default)
+    {
+        var owner = await currentUser.IdAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ApplicationsOf(owner)
+            .OrderByDescending(a => a.UpdatedAtUtc)
+            .Select(a => new ApplicationSummary(
+                a.Id, a.Company, a.Position, a.Route, a.AgencyName,
+                a.Interviews.Max(i => (DateTime?)i.At), a.Events.Count, a.UpdatedAtUtc))
+            .ToListAsync(ct);
+    }
+
+    public async Task<ApplicationDetail?> GetAsync(int id, CancellationToken ct = default)
+    {
+        var owner = await currentUser.IdAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var app = await db.ApplicationsOf(owner).AsNoTracking()
+            .Include(a => a.Closures)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (app is null)
+        {
+            return null;
+        }
+        var interviews = await db.InterviewsOf(owner).AsNoTracking()
+            .Where(i => i.ApplicationId == id).OrderBy(i => i.At).ToListAsync(ct);
+        var events = await db.EventsOf(owner).AsNoTracking()
+            .Where(e => e.ApplicationId == id).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToListAsync(ct);
+        return new ApplicationDetail(app, interviews, events);
+    }
+
+    public async Task<SaveResult> CreateAsync(ApplicationInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var owner = await currentUser.IdAsync();
+        var errors = input.Parse(out var closures);
+        if (errors.Count > 0)
+        {
+            return SaveResult.Invalid(errors);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.ApplicationsOf(owner).CountAsync(ct) >= MaxApplicationsPerUser)
+        {
+            return SaveResult.Invalid([new FieldError(nameof(ApplicationInput.Company), "Validation.TooManyApplications", MaxApplicationsPerUser)]);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var app = new JobApplication { OwnerId = owner, CreatedAtUtc = now, UpdatedAtUtc = now };
+        input.ApplyTo(app, closures);
+        db.Applications.Add(app);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Application {ApplicationId} created", app.Id);
+        return SaveResult.Ok(app.Id);
+    }
+
+    public async Task<SaveResult> UpdateAsync(int id, ApplicationInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var owner = await currentUser.IdAsync();
+        var errors = input.Parse(out var closures);
+        if (errors.Count > 0)
+        {
+            return SaveResult.Invalid(errors);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var app = await db.ApplicationsOf(owner).Include(a => a.Closures).FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (app is null)
+        {
+            return SaveResult.Missing;
+        }
+        db.Closures.RemoveRange(app.Closures);
+        input.ApplyTo(app, closures);
+        app.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return SaveResult.Ok(app.Id);
+    }
+
+    public async Task<bool> DeleteAsync(int id, CancellationToken ct = default)
+    {
+        var owner = await currentUser.IdAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Interviews, events and closures go with it (cascade), in one statement.
+        var deleted = await db.ApplicationsOf(owner).Where(a => a.Id == id).ExecuteDeleteAsync(ct);
+        if (deleted > 0)
+        {
+            logger.LogInformation("Application {ApplicationId} deleted", id);
+        }
+        return deleted > 0;
+    }
+
+    public async Task<SaveResult> AddInterviewAsync(int applicationId, InterviewInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var owner = await currentUser.IdAsync();
+        var errors = input.Parse(out var at, out var promiseDate);
+        if (errors.Count > 0)
+        {
+            return SaveResult.Invalid(errors);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var app = await db.ApplicationsOf(owner).FirstOrDefaultAsync(a => a.Id == applicationId, ct);
+        if (app is null)
+        {
+            return SaveResult.Missing;
+        }
+        var interview = new Interview { ApplicationId = app.Id, OwnerId = owner, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
+        input.ApplyTo(interview, at, promiseDate);
+        db.Interviews.Add(interview);
+        app.UpdatedAtUtc = interview.CreatedAtUtc;
+        await db.SaveChangesAsync(ct);
+        return SaveResult.Ok(interview.Id);
+    }
+
+    public async Task<Interview?> GetInterviewAsync(int interviewId, CancellationToken ct = default)
+    {
+        var owner = await currentUser.IdAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.InterviewsOf(owner).AsNoTracking().FirstOrDefaultAsync(i => i.Id == interviewId, ct);
+    }
+
+    public async Task<SaveResult> UpdateInterviewAsync(int interviewId, InterviewInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var owner = await currentUser.IdAsync();
+        var errors = input.Parse(out var at, out var promiseDate);
+        if (errors.Count > 0)
+        {
+            return SaveResult.Invalid(errors);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var interview = await db.InterviewsOf(owner).FirstOrDefaultAsync(i => i.Id == interviewId, ct);
+        if (interview is null)
+        {
+            return SaveResult.Missing;
+        }
+        input.ApplyTo(interview, at, promiseDate);
+        await TouchAsync(db, owner, interview.ApplicationId, ct);
+        await db.SaveChangesAsync(ct);
+        return SaveResult.Ok(interview.Id);
+    }
+
+    public async Task<bool> DeleteInterviewAsync(int interviewId, CancellationToken ct = default)
+    {
+        var owner = await currentUser.IdAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.InterviewsOf(owner).Where(i => i.Id == interviewId).ExecuteDeleteAsync(ct) > 0;
+    }
+
+    public async Task<SaveResult> LogEventAsync(int applicationId, EventInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var owner = await currentUser.IdAsync();
+        var errors = input.Parse(out var at, out var newDate);
+        if (errors.Count > 0)
+        {
+            return SaveResult.Invalid(errors);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var app = await db.ApplicationsOf(owner).FirstOrDefaultAsync(a => a.Id == applicationId, ct);
+        if (app is null)
+        {
+            return SaveResult.Missing;
+        }
+        if (await db.EventsOf(owner).CountAsync(e => e.ApplicationId == applicationId, ct) >= MaxEventsPerApplication)
+        {
+            return SaveResult.Invalid([new FieldError(nameof(EventInput.Kind), "Validation.TooManyEvents", MaxEventsPerApplication)]);
+        }
+        var record = input.ToRecord(at, newDate);
+        record.ApplicationId = app.Id;
+        record.OwnerId = owner;
+        record.CreatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        db.ContactEvents.Add(record);
+        app.UpdatedAtUtc = record.CreatedAtUtc;
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Event {EventKind} logged on application {ApplicationId}", record.Kind, app.Id);
+        return SaveResult.Ok(record.Id);
+    }
+
+    public async Task<bool> DeleteEventAsync(int eventId, CancellationToken ct = default)
+    {
+        var owner = await currentUser.IdAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.EventsOf(owner).Where(e => e.Id == eventId).ExecuteDeleteAsync(ct) > 0;
+    }
+
+    /// <summary>The current wall-clock time in the application's time zone (default for new events).</summary>
+    public DateTime LocalNow(string timeZoneId) => DomainMapping.ToLocal(clock.GetUtcNow(), timeZoneId);
+
+    private async Task TouchAsync(FollowUpDbContext db, string owner, int applicationId, CancellationToken ct)
+    {
+        var app = await db.ApplicationsOf(owner).FirstOrDefaultAsync(a => a.Id == applicationId, ct);
+        if (app is not null)
+        {
+            app.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using FollowUp.Web.Components;
+using FollowUp.Web.Features.Account;
+using FollowUp.Web.Features.Applications;
+using Radzen;
+
+namespace FollowUp.Web.Infrastructure;
+
+/// <summary>The rest of the composition root: logging, UI, features and the request pipeline.</summary>
+public static class AppSetup
+{
+    public static WebApplicationBuilder AddFollowUpLogging(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Logging.ClearProviders();
+        // Structured logs: JSON lines outside development, readable lines in it.
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        }
+        else
+        {
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        }
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddFollowUpFeatures(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddScoped<ApplicationService>();
+        builder.Services.AddScoped<DateText>();
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddFollowUpUi(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddRazorComponents()
+            .AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
+        builder.Services.AddRadzenComponents();
+        builder.Services.AddAntiforgery();
+        return builder;
+    }
+
+    public static WebApplication UseFollowUpPipeline(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapFollowUpEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapCultureSwitch();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode();
+        return app;
+    }
+}

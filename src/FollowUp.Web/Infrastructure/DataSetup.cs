@@ -1,0 +1,82 @@
+using FollowUp.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace FollowUp.Web.Infrastructure;
+
+/// <summary>Where the app keeps its files: the SQLite database and the data-protection keys.</summary>
+/// <param name="Directory">Absolute path of the data folder.</param>
+/// <param name="ConnectionString">SQLite connection string.</param>
+public sealed record DataLocation(string Directory, string ConnectionString)
+{
+    /// <summary>Resolves <c>FollowUp:DataDirectory</c> (default <c>data</c>, relative to the content root) and
+    /// <c>ConnectionStrings:FollowUp</c> (default a file <c>followup.db</c> in that folder).</summary>
+    public static DataLocation From(IConfiguration config, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var dir = Path.GetFullPath(config["FollowUp:DataDirectory"] ?? "data", contentRoot);
+        var cs = config.GetConnectionString("FollowUp");
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(cs) ? $"Data Source={Path.Combine(dir, "followup.db")}" : cs);
+        if (builder.DataSource != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+        }
+        builder.ForeignKeys = true;
+        builder.Pooling = true;
+        return new DataLocation(dir, builder.ToString());
+    }
+
+    /// <summary>The database file path.</summary>
+    public string DatabasePath => new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+}
+
+/// <summary>Registers the database, migrations and data-protection key storage.</summary>
+public static class DataSetup
+{
+    public static WebApplicationBuilder AddFollowUpData(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var location = DataLocation.From(builder.Configuration, builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(location.Directory);
+        var dbDir = Path.GetDirectoryName(location.DatabasePath);
+        if (!string.IsNullOrEmpty(dbDir))
+        {
+            Directory.CreateDirectory(dbDir);
+        }
+        builder.Services.AddSingleton(location);
+
+        builder.Services.AddDbContextFactory<FollowUpDbContext>(o => o
+            .UseSqlite(location.ConnectionString)
+            // Migrations are written by hand (no EF design tools here); a test proves the migrated
+            // schema equals the model, which is the check this warning would otherwise make.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+
+        builder.Services.AddDataProtection()
+            .SetApplicationName("FollowUp")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(location.Directory, "keys")));
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<FollowUpDbContext>("database");
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations and switches the database to WAL mode.</summary>
+    public static void MigrateFollowUpDatabase(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        using var db = app.Services.GetRequiredService<IDbContextFactory<FollowUpDbContext>>().CreateDbContext();
+        Migrate(db);
+        var location = app.Services.GetRequiredService<DataLocation>();
+        app.Logger.LogInformation("Database ready at {DatabasePath}", location.DatabasePath);
+    }
+
+    /// <summary>Migrates <paramref name="db"/> and enables WAL (persistent per database file).</summary>
+    public static void Migrate(FollowUpDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.Database.Migrate();
+        db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+    }
+}

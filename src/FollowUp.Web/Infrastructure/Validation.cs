@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Localization;
+
+namespace FollowUp.Web.Infrastructure;
+
+/// <summary>One problem with one field of a form, as a resource key plus arguments (translated at the edge).</summary>
+/// <param name="Field">The model property the problem belongs to.</param>
+/// <param name="MessageKey">Key in <c>SharedResource</c>.</param>
+/// <param name="Args">Format arguments for the message.</param>
+public sealed record FieldError(string Field, string MessageKey, params object[] Args);
+
+/// <summary>A form model that can check itself. The same check runs in the form and in the service.</summary>
+public interface IValidatedInput
+{
+    /// <summary>Every problem with the input; empty when it may be saved.</summary>
+    IReadOnlyList<FieldError> Validate();
+}
+
+/// <summary>The outcome of a write: saved (with the row's id), rejected with field errors, or not found.</summary>
+public sealed record SaveResult(bool Succeeded, int Id, IReadOnlyList<FieldError> Errors, bool NotFound = false)
+{
+    public static SaveResult Ok(int id) => new(true, id, []);
+
+    public static SaveResult Invalid(IReadOnlyList<FieldError> errors) => new(false, 0, errors);
+
+    public static SaveResult Missing { get; } = new(false, 0, [], NotFound: true);
+}
+
+/// <summary>
+/// Puts an <see cref="IValidatedInput"/>'s errors, translated, beside the fields of the enclosing
+/// <see cref="EditForm"/>; also shows errors the service returned (<see cref="ServerErrors"/>).
+/// </summary>
+public sealed class InputValidator : ComponentBase, IDisposable
+{
+    private ValidationMessageStore? _store;
+    private EditContext? _subscribed;
+    private IReadOnlyList<FieldError>? _shownServerErrors;
+
+    [CascadingParameter] private EditContext? EditContext { get; set; }
+
+    [Inject] private IStringLocalizer<SharedResource> L { get; set; } = default!;
+
+    /// <summary>Errors from the last save attempt, shown until the next validation.</summary>
+    [Parameter] public IReadOnlyList<FieldError>? ServerErrors { get; set; }
+
+    protected override void OnParametersSet()
+    {
+        if (EditContext is null)
+        {
+            throw new InvalidOperationException($"{nameof(InputValidator)} must be inside an EditForm.");
+        }
+        if (!ReferenceEquals(_subscribed, EditContext))
+        {
+            Unsubscribe();
+            _subscribed = EditContext;
+            _store = new ValidationMessageStore(EditContext);
+            EditContext.OnValidationRequested += OnValidationRequested;
+            EditContext.OnFieldChanged += OnFieldChanged;
+        }
+        // Show a new set of server errors once; later re-renders of the form must not bring them back.
+        if (ServerErrors is { Count: > 0 } && !ReferenceEquals(ServerErrors, _shownServerErrors))
+        {
+            _shownServerErrors = ServerErrors;
+            Show(ServerErrors, field: null);
+        }
+    }
+
+    private void OnValidationRequested(object? sender, ValidationRequestedEventArgs e) => Run(field: null);
+
+    private void OnFieldChanged(object? sender, FieldChangedEventArgs e) => Run(e.FieldIdentifier.FieldName);
+
+    private void Run(string? field)
+    {
+        if (EditContext?.Model is IValidatedInput input)
+        {
+            Show(input.Validate(), field);
+        }
+    }
+
+    private void Show(IReadOnlyList<FieldError> errors, string? field)
+    {
+        if (EditContext is null || _store is null)
+        {
+            return;
+        }
+        if (field is null)
+        {
+            _store.Clear();
+        }
+        else
+        {
+            _store.Clear(EditContext.Field(field));
+        }
+        foreach (var error in errors)
+        {
+            if (field is null || error.Field == field)
+            {
+                _store.Add(EditContext.Field(error.Field), L[error.MessageKey, error.Args].Value);
+            }
+        }
+        EditContext.NotifyValidationStateChanged();
+    }
+
+    private void Unsubscribe()
+    {
+        if (_subscribed is not null)
+        {
+            _subscribed.OnValidationRequested -= OnValidationRequested;
+            _subscribed.OnFieldChanged -= OnFieldChanged;
+        }
+    }
+
+    public void Dispose() => Unsubscribe();
+}
