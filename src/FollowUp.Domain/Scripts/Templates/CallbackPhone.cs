@@ -18,14 +18,15 @@ internal static class CallbackPhone
             : $"{Slots.JaDate(s.InterviewDate)}に{s.StageDoneJa}、{name}と申します。";
         var from = s.IsAgency && s.CoordinatorJa is { } c ? $"{c}から" : string.Empty;
 
+        // The time was already said to the receptionist; the person in charge hears only the apology.
         // The late variant replaces the plain apology: own the delay, one reason, then how to reach us.
         var apology = s.Ctx.IsLate
             ? $"""
-                {missed}お電話をいただいておりましたのに、折り返しが遅くなり、大変申し訳ございません。
+                お電話をいただいておりましたのに、折り返しが遅くなり、大変申し訳ございません。
                 {s.LateReason(ja: true)}
                 今後は、{s.Reachable(ja: true)}でしたら確実にお電話に出られます。
                 """
-            : $"{missed}お電話をいただいておりましたのに、出ることができず申し訳ございませんでした。";
+            : "せっかくお電話をいただきましたのに、出ることができず申し訳ございませんでした。";
 
         var body = $"""
             {PhoneParts.BeforeDialingJa}

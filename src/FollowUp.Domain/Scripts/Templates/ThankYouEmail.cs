@@ -21,7 +21,7 @@ internal static class ThankYouEmail
                 {s.IntroJa()}
 
                 {day}は{company}様との{s.InterviewWordJa}をご調整いただき、誠にありがとうございました。
-                特に、{s.Learned(ja: true)}についてのお話が印象に残っており、
+                面接では特に、{s.Learned(ja: true)}についてのお話が印象に残っており、
                 {company}様でぜひ働きたいという思いがいっそう強くなりました。
 
                 引き続き、どうぞよろしくお願いいたします。
