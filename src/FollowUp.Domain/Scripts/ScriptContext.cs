@@ -65,7 +65,7 @@ public sealed record ScriptContext
     /// <summary>The callback is overdue: use the apology variant.</summary>
     public bool IsLate { get; init; }
 
-    /// <summary>How many days late the callback is (0 when unknown).</summary>
+    /// <summary>How many days late the callback is (0 when unknown). Informational: the texts do not state the number, which would only dwell on the delay.</summary>
     public int DaysLate { get; init; }
 
     /// <summary>The short reason for a late callback, without excuses, e.g. 「出張で電話に出られませんでした」.</summary>

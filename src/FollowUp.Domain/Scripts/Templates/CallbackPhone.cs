@@ -85,7 +85,7 @@ internal static class CallbackPhone
             {PhoneParts.BeforeDialingEn}
 
             ■ When someone answers
-            "Hello, thank you for your help.
+            "Hello, good morning (or good afternoon).
             {intro}
             I received a call from you{missed} and am calling you back.
             Could I speak to {who}, please?"

@@ -30,7 +30,7 @@ internal static class EmailInstead
             {s.IntroJa()}
 
             {missed}{from}お電話をいただきながら、出ることができず大変失礼いたしました。
-            {attempts}折り返しお電話を差し上げましたが、おつなぎできなかったため、
+            {attempts}折り返しお電話を差し上げましたが、つながらなかったため、
             メールにてご連絡いたしました。
 
             お電話は、{topic}の件でのご連絡かと存じます。

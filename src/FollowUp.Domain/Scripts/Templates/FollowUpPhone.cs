@@ -98,7 +98,7 @@ internal static class FollowUpPhone
             {PhoneParts.BeforeDialingEn}
 
             ■ When someone answers
-            "Hello, thank you for your help.
+            "Hello, good morning (or good afternoon).
             {reception}"
 
             ■ When you are put through
