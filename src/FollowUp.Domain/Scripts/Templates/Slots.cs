@@ -1,0 +1,292 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using FollowUp.Domain.Applications;
+
+namespace FollowUp.Domain.Scripts.Templates;
+
+/// <summary>
+/// The values a template inserts. Each getter returns the context's value or, when it is missing,
+/// a visible marker (【…】 / […]) and records the field key, so no placeholder is ever silently empty.
+/// </summary>
+internal sealed class Slots(ScriptContext ctx)
+{
+    /// <summary>Put on a line of its own to drop that line (an optional sentence that does not apply).</summary>
+    public const string Omit = "\u0001";
+
+    private static readonly string[] JaWeekdays = ["日", "月", "火", "水", "木", "金", "土"];
+    private readonly List<string> _missing = [];
+
+    public ScriptContext Ctx { get; } = ctx;
+
+    public bool IsAgency => Ctx.Route == ApplicationRoute.StaffingAgency;
+
+    public ImmutableArray<string> Missing => [.. _missing];
+
+    public string Name(bool ja) => Fill(Ctx.Profile.FullName, ScriptFields.FullName, ja, "【氏名】", "[Your name]");
+
+    public string Affiliation(bool ja) =>
+        Fill(Ctx.Profile.Affiliation, ScriptFields.Affiliation, ja, "【所属（学校名・学部／勤務先など）】", "[Your school / current employer]");
+
+    public string Phone(bool ja) => Fill(Ctx.Profile.Phone, ScriptFields.Phone, ja, "【電話番号】", "[Your phone number]");
+
+    public string Email(bool ja) => Fill(Ctx.Profile.Email, ScriptFields.Email, ja, "【メールアドレス】", "[Your email address]");
+
+    public string Company(bool ja) => Fill(Ctx.Company, ScriptFields.Company, ja, "【企業名】", "[Company name]");
+
+    public string Agency(bool ja) => Fill(Ctx.AgencyName, ScriptFields.AgencyName, ja, "【派遣会社名】", "[Agency name]");
+
+    public string Learned(bool ja) =>
+        Fill(Ctx.LearnedInInterview, ScriptFields.LearnedInInterview, ja,
+            "【面接で伺って印象に残ったこと（例：入社後の研修の進め方）】",
+            "[one specific thing you learned in the interview, e.g. how new staff are trained]");
+
+    public string LateReason(bool ja) =>
+        Sentence(Fill(Ctx.LateReason, ScriptFields.LateReason, ja,
+            "【遅れた理由を一言で（例：出張中で電話に出られませんでした）】",
+            "[the reason in one sentence, e.g. I was travelling for work]"), ja);
+
+    public string Reachable(bool ja) =>
+        Fill(Ctx.ReachableTimes, ScriptFields.ReachableTimes, ja, "【電話に出られる時間帯（例：平日の18時以降）】", "[when you can take calls, e.g. weekdays after 18:00]");
+
+    /// <summary>The contact person with 様, or null when unknown (templates choose their own fallback).</summary>
+    public string? PersonJa => Honorific(Ctx.ContactPerson);
+
+    /// <summary>The agency coordinator with 様, or null when unknown.</summary>
+    public string? CoordinatorJa => Honorific(Ctx.CoordinatorName);
+
+    public string? PersonEn => Clean(Ctx.ContactPerson);
+
+    public string? CoordinatorEn => Clean(Ctx.CoordinatorName);
+
+    public string? Department => Clean(Ctx.Department);
+
+    public string? Furigana => Clean(Ctx.Profile.Furigana);
+
+    public string? CallTopic => Clean(Ctx.CallTopic);
+
+    public DateOnly InterviewDate => DateOnly.FromDateTime(Ctx.InterviewAt);
+
+    // ---- Japanese pieces ----
+
+    /// <summary>一次面接 / 二次面接 / 最終面接 / 顔合わせ / 面接.</summary>
+    public string StageJa => Ctx.InterviewStage switch
+    {
+        InterviewStage.First => "一次面接",
+        InterviewStage.Second => "二次面接",
+        InterviewStage.Final => "最終面接",
+        InterviewStage.AgencyMeeting => "顔合わせ",
+        _ => "面接",
+    };
+
+    /// <summary>"一次面接を受けさせていただきました" (a 顔合わせ is not "taken", it is "done").</summary>
+    public string StageDoneJa => Ctx.InterviewStage == InterviewStage.AgencyMeeting
+        ? "顔合わせをさせていただきました"
+        : $"{StageJa}を受けさせていただきました";
+
+    /// <summary>The interview as a subject word: 面接 or 顔合わせ.</summary>
+    public string InterviewWordJa => Ctx.InterviewStage == InterviewStage.AgencyMeeting ? "顔合わせ" : "面接";
+
+    public static string JaDate(DateOnly d) => string.Create(CultureInfo.InvariantCulture, $"{d.Month}月{d.Day}日({JaWeekdays[(int)d.DayOfWeek]})");
+
+    public static string JaDateTime(DateTime t) => JaDate(DateOnly.FromDateTime(t)) + JaTime(t);
+
+    public static string JaTime(DateTime t) => t.Minute == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{t.Hour}時")
+        : string.Create(CultureInfo.InvariantCulture, $"{t.Hour}時{t.Minute}分");
+
+    /// <summary>本日 / 昨日 / 11月24日(火) — relative only when "now" is known.</summary>
+    public string JaDay(DateOnly d) => Today is { } today && d == today ? "本日"
+        : Today is { } t && d == t.AddDays(-1) ? "昨日"
+        : JaDate(d);
+
+    /// <summary>本日 / 昨日 / 11月24日(火)に — the adverbial form ("に" only after a date).</summary>
+    public string JaWhen(DateOnly d) => JaDay(d) is var s && s.EndsWith(')') ? s + "に" : s;
+
+    /// <summary>The missed call's time as 「本日10時頃」, or null when unknown.</summary>
+    public string? MissedCallJa => Ctx.MissedCallAt is { } m ? JaDay(DateOnly.FromDateTime(m)) + JaTime(m) + "頃" : null;
+
+    /// <summary>The phone number as it is read aloud: 090-1234-5678 → 「090の1234の5678」.</summary>
+    public string PhoneSpokenJa()
+    {
+        var phone = Phone(ja: true);
+        return Clean(Ctx.Profile.Phone) is null ? phone : string.Join("の", Groups(phone));
+    }
+
+    /// <summary>The timing sentence, e.g. 「結果は1週間以内（12月1日(月)頃まで）にご連絡いただけると伺っておりました。」, or null.</summary>
+    public string? TimingJa()
+    {
+        var words = Clean(Ctx.ResultTiming?.Japanese);
+        var date = Ctx.PromisedDate is { } d ? JaDate(d) : null;
+        return (words, date) switch
+        {
+            ({ } w, { } dt) => $"結果は{w}（{dt}頃まで）にご連絡いただけると伺っておりました。",
+            ({ } w, null) => $"結果は{w}にご連絡いただけると伺っておりました。",
+            (null, { } dt) => $"結果は{dt}頃までにご連絡いただけると伺っておりました。",
+            _ => null,
+        };
+    }
+
+    public string AddresseeJa()
+    {
+        var lines = new List<string>();
+        if (IsAgency)
+        {
+            lines.Add(Agency(ja: true));
+            lines.Add(CoordinatorJa ?? "ご担当者様");
+        }
+        else
+        {
+            lines.Add(Company(ja: true));
+            if (Department is { } dept)
+            {
+                lines.Add(dept);
+            }
+
+            lines.Add(PersonJa ?? "採用ご担当者様");
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    public string SignatureJa()
+    {
+        var name = Name(ja: true);
+        var reading = Furigana is { } f ? $"（{f}）" : string.Empty;
+        return $"""
+            ――――――――――――――――――
+            {name}{reading}
+            {Affiliation(ja: true)}
+            電話：{Phone(ja: true)}
+            メール：{Email(ja: true)}
+            ――――――――――――――――――
+            """;
+    }
+
+    /// <summary>名乗り: who one is, tied to the interview so the reader can place the mail at once.</summary>
+    public string IntroJa() => IsAgency
+        ? $"{Agency(ja: true)}に派遣登録しております、{Name(ja: true)}です。"
+        : $"{JaDate(InterviewDate)}に{StageDoneJa}、{Name(ja: true)}です。";
+
+    // ---- English pieces ----
+
+    public string StageEn => Ctx.InterviewStage switch
+    {
+        InterviewStage.First => "first interview",
+        InterviewStage.Second => "second interview",
+        InterviewStage.Final => "final interview",
+        InterviewStage.AgencyMeeting => "meeting",
+        _ => "interview",
+    };
+
+    public static string EnDate(DateOnly d) => d.ToString("dddd, d MMMM", CultureInfo.InvariantCulture);
+
+    public static string EnTime(DateTime t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    public static string EnDateTime(DateTime t) => $"{EnDate(DateOnly.FromDateTime(t))} at around {EnTime(t)}";
+
+    /// <summary>today / yesterday / on Tuesday, 24 November.</summary>
+    public string EnWhen(DateOnly d) => Today is { } today && d == today ? "today"
+        : Today is { } t && d == t.AddDays(-1) ? "yesterday"
+        : "on " + EnDate(d);
+
+    public string? MissedCallEn => Ctx.MissedCallAt is { } m ? $"{EnWhen(DateOnly.FromDateTime(m))} at around {EnTime(m)}" : null;
+
+    public string PhoneSpokenEn()
+    {
+        var phone = Phone(ja: false);
+        return Clean(Ctx.Profile.Phone) is null ? phone : string.Join(", ", Groups(phone));
+    }
+
+    public string? TimingEn()
+    {
+        var words = Clean(Ctx.ResultTiming?.English);
+        var date = Ctx.PromisedDate is { } d ? EnDate(d) : null;
+        return (words, date) switch
+        {
+            ({ } w, { } dt) => $"At the interview, I was told I would hear back {w} (by {dt}).",
+            ({ } w, null) => $"At the interview, I was told I would hear back {w}.",
+            (null, { } dt) => $"At the interview, I was told I would hear back by {dt}.",
+            _ => null,
+        };
+    }
+
+    public string GreetingEn() => IsAgency
+        ? $"Dear {CoordinatorEn ?? "Sir or Madam"},"
+        : $"Dear {PersonEn ?? "Hiring Manager"},";
+
+    public string SignatureEn() => $"""
+        --
+        {Name(ja: false)}
+        {Affiliation(ja: false)}
+        Phone: {Phone(ja: false)}
+        Email: {Email(ja: false)}
+        """;
+
+    // ---- helpers ----
+
+    private DateOnly? Today => Ctx.Now is { } now ? DateOnly.FromDateTime(now) : null;
+
+    private string Fill(string? value, string key, bool ja, string jaMarker, string enMarker)
+    {
+        if (Clean(value) is { } v)
+        {
+            return v;
+        }
+
+        if (!_missing.Contains(key))
+        {
+            _missing.Add(key);
+        }
+
+        return ja ? jaMarker : enMarker;
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>Adds 様 unless the user already wrote it (or さん, which becomes 様).</summary>
+    private static string? Honorific(string? name)
+    {
+        if (Clean(name) is not { } n)
+        {
+            return null;
+        }
+
+        foreach (var suffix in new[] { "様", "さん", "さま" })
+        {
+            if (n.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                n = n[..^suffix.Length].TrimEnd();
+                break;
+            }
+        }
+
+        return n + "様";
+    }
+
+    /// <summary>Ends a free-text clause as a sentence (。 / .) unless it already is one.</summary>
+    private static string Sentence(string text, bool ja) =>
+        text.EndsWith('。') || text.EndsWith('.') || text.EndsWith('】') || text.EndsWith(']') ? text : text + (ja ? "。" : ".");
+
+    private static string[] Groups(string phone) =>
+        phone.Normalize(NormalizationForm.FormKC)
+            .Split([' ', '-', 'ー', '‐', '−', '(', ')'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Joins the template's lines, drops <see cref="Omit"/> lines and extra blank lines; "\n" line ends.</summary>
+    public static string Tidy(string text)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n').Where(l => l != Omit).Select(l => l.TrimEnd());
+        var sb = new StringBuilder();
+        var blank = 0;
+        foreach (var line in lines)
+        {
+            blank = line.Length == 0 ? blank + 1 : 0;
+            if (blank < 2)
+            {
+                sb.Append(line).Append('\n');
+            }
+        }
+
+        return sb.ToString().Trim('\n');
+    }
+}

@@ -1,0 +1,312 @@
+using FollowUp.Domain.Advice;
+using FollowUp.Domain.Applications;
+using FollowUp.Domain.Scripts;
+using Xunit;
+
+namespace FollowUp.Domain.Tests.Scripts;
+
+public class ScriptWriterTests
+{
+    public static TheoryData<ScriptKind, ScriptLanguage, ApplicationRoute, bool> AllCombinations()
+    {
+        var data = new TheoryData<ScriptKind, ScriptLanguage, ApplicationRoute, bool>();
+        foreach (var kind in Enum.GetValues<ScriptKind>())
+        {
+            foreach (var lang in Enum.GetValues<ScriptLanguage>())
+            {
+                foreach (var route in Enum.GetValues<ApplicationRoute>())
+                {
+                    data.Add(kind, lang, route, false);
+                    data.Add(kind, lang, route, true);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllCombinations))]
+    public void Complete_context_leaves_no_placeholder(ScriptKind kind, ScriptLanguage lang, ApplicationRoute route, bool late)
+    {
+        var script = ScriptWriter.Write(kind, ScriptFixtures.Complete(route, lang, late));
+
+        Assert.Equal(kind, script.Kind);
+        Assert.Empty(script.MissingFields);
+        Assert.True(script.IsComplete);
+        Assert.Equal(script.Channel == ScriptChannel.Email, script.Subject is not null);
+        Assert.NotEmpty(script.Notes);
+        foreach (var text in new[] { script.Subject ?? string.Empty, script.Body })
+        {
+            Assert.DoesNotContain("【", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("[", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("{", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("\u0001", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("\n\n\n", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("\r", text, StringComparison.Ordinal);
+        }
+
+        var name = ScriptFixtures.CompleteProfile(lang).FullName!;
+        Assert.Contains(name, script.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllCombinations))]
+    public void Missing_fields_are_marked_and_listed(ScriptKind kind, ScriptLanguage lang, ApplicationRoute route, bool late)
+    {
+        _ = late;
+        var script = ScriptWriter.Write(kind, ScriptFixtures.Bare(route, lang));
+        var marker = lang == ScriptLanguage.Japanese ? "【氏名】" : "[Your name]";
+
+        Assert.Contains(ScriptFields.FullName, script.MissingFields);
+        Assert.Contains(marker, script.Body, StringComparison.Ordinal);
+        Assert.Equal(script.MissingFields.Distinct().Count(), script.MissingFields.Length);
+        Assert.False(script.IsComplete);
+        if (script.Channel == ScriptChannel.Email)
+        {
+            // Emails carry the signature, so every profile field is needed.
+            Assert.Contains(marker, script.Subject, StringComparison.Ordinal);
+            Assert.Contains(ScriptFields.Affiliation, script.MissingFields);
+            Assert.Contains(ScriptFields.Email, script.MissingFields);
+            Assert.Contains(ScriptFields.Phone, script.MissingFields);
+        }
+
+        if (route == ApplicationRoute.StaffingAgency)
+        {
+            Assert.Contains(ScriptFields.AgencyName, script.MissingFields);
+        }
+    }
+
+    [Theory]
+    [InlineData(ScriptKind.ThankYouEmail, ScriptFields.LearnedInInterview)]
+    [InlineData(ScriptKind.CallbackPhone, ScriptFields.LateReason)]
+    [InlineData(ScriptKind.CallbackPhone, ScriptFields.ReachableTimes)]
+    [InlineData(ScriptKind.AbsentOrVoicemailMessage, ScriptFields.Phone)]
+    [InlineData(ScriptKind.EmailInstead, ScriptFields.ReachableTimes)]
+    [InlineData(ScriptKind.FollowUpEmail, ScriptFields.Company)]
+    public void Kind_specific_fields_are_listed_when_missing(ScriptKind kind, string field)
+    {
+        Assert.Contains(field, ScriptWriter.Write(kind, ScriptFixtures.Bare(ApplicationRoute.Direct, ScriptLanguage.Japanese)).MissingFields);
+        Assert.Contains(field, ScriptWriter.Write(kind, ScriptFixtures.Bare(ApplicationRoute.Direct, ScriptLanguage.English)).MissingFields);
+    }
+
+    [Fact]
+    public void Missing_field_markers_are_visible_in_japanese()
+    {
+        var script = ScriptWriter.Write(ScriptKind.FollowUpEmail, ScriptFixtures.Bare(ApplicationRoute.Direct, ScriptLanguage.Japanese));
+
+        Assert.Equal("面接結果に関するご確認（【氏名】）", script.Subject);
+        Assert.Contains("【企業名】", script.Body, StringComparison.Ordinal);
+        Assert.Contains("電話：【電話番号】", script.Body, StringComparison.Ordinal);
+        Assert.Contains("メール：【メールアドレス】", script.Body, StringComparison.Ordinal);
+        Assert.Contains("採用ご担当者様", script.Body, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<ApplicationRoute> Routes() => [.. Enum.GetValues<ApplicationRoute>()];
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public void Japanese_follow_up_email_confirms_without_pressing(ApplicationRoute route)
+    {
+        var script = ScriptWriter.Write(ScriptKind.FollowUpEmail, ScriptFixtures.Complete(route, ScriptLanguage.Japanese));
+
+        Assert.Equal("面接結果に関するご確認（山田 太郎）".Replace("面接", route == ApplicationRoute.StaffingAgency ? "顔合わせ" : "面接", StringComparison.Ordinal), script.Subject);
+        Assert.Contains("株式会社サンプル", script.Body, StringComparison.Ordinal);
+        Assert.Contains("11月24日(火)", script.Body, StringComparison.Ordinal);
+        Assert.Contains("1週間以内", script.Body, StringComparison.Ordinal);
+        Assert.Contains("山田 太郎", script.Body, StringComparison.Ordinal);
+        Assert.Contains("お世話になっております", script.Body, StringComparison.Ordinal);
+        Assert.Contains("ありがとうございました", script.Body, StringComparison.Ordinal);
+        Assert.Contains("念のため", script.Body, StringComparison.Ordinal);
+        Assert.Contains("差し支えなければ", script.Body, StringComparison.Ordinal);
+        Assert.Contains("ご教示いただけますと幸いです", script.Body, StringComparison.Ordinal);
+        foreach (var line in new[] { "東京大学 経済学部", "090-1234-5678", "taro@example.com" })
+        {
+            Assert.Contains(line, script.Body, StringComparison.Ordinal);
+        }
+
+        foreach (var pressing in new[] { "至急", "早急に", "まだでしょうか", "催促", "急いで", "不安", "心配" })
+        {
+            Assert.DoesNotContain(pressing, script.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain(pressing, script.Subject, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Direct_addressee_is_company_department_and_person()
+    {
+        var body = ScriptWriter.Write(ScriptKind.FollowUpEmail, ScriptFixtures.Complete(ApplicationRoute.Direct, ScriptLanguage.Japanese)).Body;
+
+        Assert.StartsWith("株式会社サンプル\n人事部\n佐藤様\n", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("佐藤様")]
+    [InlineData("佐藤さん")]
+    [InlineData(" 佐藤 ")]
+    public void Honorific_is_not_doubled(string person)
+    {
+        var ctx = ScriptFixtures.Complete(ApplicationRoute.Direct, ScriptLanguage.Japanese) with { ContactPerson = person, Department = null };
+
+        Assert.StartsWith("株式会社サンプル\n佐藤様\n", ScriptWriter.Write(ScriptKind.FollowUpEmail, ctx).Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ScriptLanguage.Japanese, "採用ご担当者様")]
+    [InlineData(ScriptLanguage.English, "Dear Hiring Manager,")]
+    public void Without_a_person_the_hiring_manager_is_addressed(ScriptLanguage lang, string expected)
+    {
+        var ctx = ScriptFixtures.Complete(ApplicationRoute.Direct, lang) with { ContactPerson = null };
+
+        var script = ScriptWriter.Write(ScriptKind.FollowUpEmail, ctx);
+
+        Assert.Contains(expected, script.Body, StringComparison.Ordinal);
+        Assert.Empty(script.MissingFields);
+    }
+
+    [Fact]
+    public void Agency_scripts_address_the_coordinator_and_say_one_is_registered()
+    {
+        var ctx = ScriptFixtures.Complete(ApplicationRoute.StaffingAgency, ScriptLanguage.Japanese);
+
+        var email = ScriptWriter.Write(ScriptKind.FollowUpEmail, ctx);
+        var call = ScriptWriter.Write(ScriptKind.CallbackPhone, ctx);
+
+        Assert.StartsWith("株式会社ハケンズ\n鈴木様\n", email.Body, StringComparison.Ordinal);
+        Assert.Contains("株式会社ハケンズに派遣登録しております", call.Body, StringComparison.Ordinal);
+        Assert.Contains("鈴木様", call.Body, StringComparison.Ordinal);
+        Assert.Contains("registered with Hakens Staffing",
+            ScriptWriter.Write(ScriptKind.CallbackPhone, ScriptFixtures.Complete(ApplicationRoute.StaffingAgency, ScriptLanguage.English)).Body,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Callback_script_has_the_expected_elements()
+    {
+        var body = ScriptWriter.Write(ScriptKind.CallbackPhone, ScriptFixtures.Complete(ApplicationRoute.Direct, ScriptLanguage.Japanese)).Body;
+
+        Assert.Contains("メモ帳とペン、スケジュール帳", body, StringComparison.Ordinal);
+        Assert.Contains("お世話になっております", body, StringComparison.Ordinal);
+        Assert.Contains("山田 太郎と申します", body, StringComparison.Ordinal);
+        Assert.Contains("折り返しご連絡いたしました", body, StringComparison.Ordinal);
+        Assert.Contains("申し訳ございませんでした", body, StringComparison.Ordinal);
+        Assert.Contains("11月26日(木)11時30分頃", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("遅くなり", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ScriptLanguage.Japanese, "折り返しが遅くなり", "出張中で電話に出られませんでした。", "今後は、平日の18時以降でしたら")]
+    [InlineData(ScriptLanguage.English, "so late", "I was travelling for work.", "From now on, I can reliably take calls on weekdays after 18:00")]
+    public void Late_callback_apologises_gives_reason_and_reachability(ScriptLanguage lang, string apology, string reason, string reachable)
+    {
+        var body = ScriptWriter.Write(ScriptKind.CallbackPhone, ScriptFixtures.Complete(ApplicationRoute.Direct, lang, late: true)).Body;
+
+        Assert.Contains(apology, body, StringComparison.Ordinal);
+        Assert.Contains(reason, body, StringComparison.Ordinal);
+        Assert.Contains(reachable, body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Voicemail_message_says_who_what_and_the_number_slowly()
+    {
+        var body = ScriptWriter.Write(ScriptKind.AbsentOrVoicemailMessage, ScriptFixtures.Complete(ApplicationRoute.Direct, ScriptLanguage.Japanese)).Body;
+
+        Assert.Contains("11月24日(火)に一次面接", body, StringComparison.Ordinal);
+        Assert.Contains("山田 太郎です", body, StringComparison.Ordinal);
+        Assert.Contains("お手すきの際に", body, StringComparison.Ordinal);
+        Assert.Contains("090の1234の5678", body, StringComparison.Ordinal);
+        Assert.Contains("ゆっくり", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, "念のため、その後の選考状況を確認させていただきたく")]
+    [InlineData(true, "もしかすると")]
+    public void Follow_up_phone_has_a_soft_variant(bool mayNotHaveReached, string expected)
+    {
+        var ctx = ScriptFixtures.Complete(ApplicationRoute.Direct, ScriptLanguage.Japanese) with { MessageMayNotHaveReached = mayNotHaveReached };
+
+        var body = ScriptWriter.Write(ScriptKind.FollowUpPhone, ctx).Body;
+
+        Assert.Contains(expected, body, StringComparison.Ordinal);
+        Assert.Contains("佐藤様はいらっしゃいますでしょうか", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Email_instead_lists_attempts_reachability_and_topic()
+    {
+        var body = ScriptWriter.Write(ScriptKind.EmailInstead, ScriptFixtures.Complete(ApplicationRoute.Direct, ScriptLanguage.Japanese)).Body;
+
+        Assert.Contains("11月26日(木)14時頃、11月30日(月)10時頃に折り返しお電話", body, StringComparison.Ordinal);
+        Assert.Contains("平日の18時以降", body, StringComparison.Ordinal);
+        Assert.Contains("二次面接の日程の件", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Thank_you_is_short_and_names_the_specific_thing()
+    {
+        var script = ScriptWriter.Write(ScriptKind.ThankYouEmail, ScriptFixtures.Complete(ApplicationRoute.Direct, ScriptLanguage.Japanese));
+
+        Assert.Contains("入社後の研修の進め方", script.Body, StringComparison.Ordinal);
+        Assert.Contains("本日", script.Body, StringComparison.Ordinal); // Now is the interview day
+        Assert.True(script.Body.Length < 600, $"thank-you is {script.Body.Length} chars");
+        Assert.Contains(script.Notes, n => n.Contains("返信する形", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Feedback_request_expects_no_answer()
+    {
+        var body = ScriptWriter.Write(ScriptKind.FeedbackRequestEmail, ScriptFixtures.Complete(ApplicationRoute.Direct, ScriptLanguage.Japanese)).Body;
+
+        Assert.Contains("選考の機会をいただき", body, StringComparison.Ordinal);
+        Assert.Contains("ご返信も不要です", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2026, 11, 24, "11月24日(火)", "Tuesday, 24 November")]
+    [InlineData(2026, 11, 29, "11月29日(日)", "Sunday, 29 November")]
+    [InlineData(2027, 1, 4, "1月4日(月)", "Monday, 4 January")]
+    public void Dates_are_written_the_local_way(int y, int m, int d, string ja, string en)
+    {
+        var at = new DateTime(y, m, d, 14, 0, 0);
+        var jaCtx = ScriptFixtures.Complete(ApplicationRoute.Direct, ScriptLanguage.Japanese) with { InterviewAt = at, Now = null };
+        var enCtx = ScriptFixtures.Complete(ApplicationRoute.Direct, ScriptLanguage.English) with { InterviewAt = at, Now = null };
+
+        Assert.Contains(ja, ScriptWriter.Write(ScriptKind.FollowUpEmail, jaCtx).Body, StringComparison.Ordinal);
+        Assert.Contains(en, ScriptWriter.Write(ScriptKind.FollowUpEmail, enCtx).Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(StepKind.Prepare, false, new ScriptKind[0])]
+    [InlineData(StepKind.CallBack, false, new[] { ScriptKind.CallbackPhone, ScriptKind.AbsentOrVoicemailMessage })]
+    [InlineData(StepKind.RetryCall, false, new[] { ScriptKind.CallbackPhone, ScriptKind.AbsentOrVoicemailMessage })]
+    [InlineData(StepKind.EmailInstead, false, new[] { ScriptKind.EmailInstead })]
+    [InlineData(StepKind.SendThankYou, false, new[] { ScriptKind.ThankYouEmail })]
+    [InlineData(StepKind.FollowUp, false, new[] { ScriptKind.FollowUpEmail, ScriptKind.FollowUpPhone })]
+    [InlineData(StepKind.MoveOn, false, new ScriptKind[0])]
+    [InlineData(StepKind.MoveOn, true, new[] { ScriptKind.FeedbackRequestEmail })]
+    [InlineData(StepKind.Done, false, new ScriptKind[0])]
+    [InlineData(StepKind.Done, true, new[] { ScriptKind.FeedbackRequestEmail })]
+    public void Kinds_for_each_step(StepKind step, bool rejected, ScriptKind[] expected)
+    {
+        foreach (var route in Enum.GetValues<ApplicationRoute>())
+        {
+            Assert.Equal(expected, ScriptWriter.KindsFor(step, route, rejected));
+        }
+    }
+
+    [Fact]
+    public void Only_the_feedback_request_is_optional()
+    {
+        Assert.Equal([ScriptKind.FeedbackRequestEmail], Enum.GetValues<ScriptKind>().Where(ScriptWriter.IsOptional));
+    }
+
+    [Fact]
+    public void Timing_words_come_from_the_promise()
+    {
+        Assert.Equal(new LocalizedText("5営業日以内", "within 5 business days"), ScriptTiming.From(ReplyPromise.WithinBusinessDays(5)));
+        Assert.Equal(new LocalizedText("1週間以内", "within a week"), ScriptTiming.From(ReplyPromise.WithinWeeks(1)));
+        Assert.Equal(new LocalizedText("10日以内", "within 10 days"), ScriptTiming.From(ReplyPromise.WithinDays(10)));
+        Assert.Null(ScriptTiming.From(ReplyPromise.ByDate(new DateOnly(2026, 12, 1))));
+        Assert.Null(ScriptTiming.From(ReplyPromise.Unspecified));
+    }
+}
