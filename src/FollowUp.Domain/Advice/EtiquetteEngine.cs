@@ -1,0 +1,476 @@
+using System.Collections.Immutable;
+using FollowUp.Domain.Calendar;
+using FollowUp.Domain.Events;
+
+namespace FollowUp.Domain.Advice;
+
+/// <summary>
+/// The etiquette rules (R1–R12) as a pure function: given an interview, what happened since, the company's
+/// calendar, the policy and the current time, what to do next and when.
+/// </summary>
+public static class EtiquetteEngine
+{
+    private static readonly TimeSpan s_thankYouOpensAfter = TimeSpan.FromHours(1);
+    private static readonly TimeSpan s_thankYouClosesAfter = TimeSpan.FromHours(48);
+
+    /// <summary>Every applicable step, and the primary one (the first group of the spec that applies).</summary>
+    /// <param name="interview">The interview and its reply promise.</param>
+    /// <param name="events">What happened, in any order.</param>
+    /// <param name="calendar">The company's calendar.</param>
+    /// <param name="policy">The etiquette policy.</param>
+    /// <param name="now">The current local wall-clock time.</param>
+    /// <returns>The advice.</returns>
+    /// <exception cref="ArgumentException">An input is nonsensical (negative counts, a missing promise date, …).</exception>
+    public static Advice Advise(InterviewFacts interview, IReadOnlyList<ContactEvent> events, CompanyCalendar calendar, EtiquettePolicy policy, DateTime now)
+    {
+        ValidatePolicy(policy);
+        return Advise(interview, events, new BusinessCalendar(calendar, policy), now);
+    }
+
+    /// <summary>As <see cref="Advise(InterviewFacts, IReadOnlyList{ContactEvent}, CompanyCalendar, EtiquettePolicy, DateTime)"/>, reusing a prepared calendar.</summary>
+    /// <param name="interview">The interview and its reply promise.</param>
+    /// <param name="events">What happened, in any order.</param>
+    /// <param name="calendar">The company's calendar under the policy to apply.</param>
+    /// <param name="now">The current local wall-clock time.</param>
+    /// <returns>The advice.</returns>
+    public static Advice Advise(InterviewFacts interview, IReadOnlyList<ContactEvent> events, BusinessCalendar calendar, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ValidatePolicy(calendar.Policy);
+        var facts = Scan(interview, events);
+        var ctx = new Context(interview, calendar, calendar.Policy, now, facts);
+        var fmt = new TextFormat(now);
+
+        if (facts.DoneAt is not null)
+        {
+            var done = Materialize(Done(in ctx), in ctx, fmt);
+            return new Advice(done, [done]);
+        }
+
+        var drafts = new List<Draft>(4);
+        if (CallbackStep(in ctx) is { } callback)
+        {
+            drafts.Add(callback);
+        }
+
+        if (now < interview.At)
+        {
+            drafts.Add(Prepare(in ctx));
+        }
+
+        if (ThankYouStep(in ctx) is { } thanks)
+        {
+            drafts.Add(thanks);
+        }
+
+        drafts.Add(Ladder(in ctx));
+        var steps = ImmutableArray.CreateBuilder<NextStep>(drafts.Count);
+        foreach (var draft in drafts)
+        {
+            steps.Add(Materialize(draft, in ctx, fmt));
+        }
+
+        return new Advice(steps[0], steps.MoveToImmutable());
+    }
+
+    /// <summary>
+    /// Only the primary step of <see cref="Advise(InterviewFacts, IReadOnlyList{ContactEvent}, CompanyCalendar, EtiquettePolicy, DateTime)"/>:
+    /// the cheap call for lists and reminders.
+    /// </summary>
+    /// <param name="interview">The interview and its reply promise.</param>
+    /// <param name="events">What happened, in any order.</param>
+    /// <param name="calendar">The company's calendar.</param>
+    /// <param name="policy">The etiquette policy.</param>
+    /// <param name="now">The current local wall-clock time.</param>
+    /// <returns>The primary step.</returns>
+    public static NextStep Primary(InterviewFacts interview, IReadOnlyList<ContactEvent> events, CompanyCalendar calendar, EtiquettePolicy policy, DateTime now)
+    {
+        ValidatePolicy(policy);
+        return Primary(interview, events, new BusinessCalendar(calendar, policy), now);
+    }
+
+    /// <summary>Only the primary step, reusing a prepared calendar.</summary>
+    /// <param name="interview">The interview and its reply promise.</param>
+    /// <param name="events">What happened, in any order.</param>
+    /// <param name="calendar">The company's calendar under the policy to apply.</param>
+    /// <param name="now">The current local wall-clock time.</param>
+    /// <returns>The primary step.</returns>
+    public static NextStep Primary(InterviewFacts interview, IReadOnlyList<ContactEvent> events, BusinessCalendar calendar, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ValidatePolicy(calendar.Policy);
+        var facts = Scan(interview, events);
+        var ctx = new Context(interview, calendar, calendar.Policy, now, facts);
+        var draft = facts.DoneAt is not null ? Done(in ctx)
+            : CallbackStep(in ctx) ?? (now < interview.At ? Prepare(in ctx) : ThankYouStep(in ctx) ?? Ladder(in ctx));
+        return Materialize(draft, in ctx, new TextFormat(now));
+    }
+
+    /// <summary>
+    /// The promised reply date D: from the interview's promise, replaced by the latest "still under review"
+    /// answer when it gave a new date; <see langword="null"/> when no date is known.
+    /// </summary>
+    /// <param name="interview">The interview and its reply promise.</param>
+    /// <param name="events">What happened, in any order.</param>
+    /// <param name="calendar">The calendar (for "within N business days").</param>
+    /// <returns>D, or <see langword="null"/>.</returns>
+    public static DateOnly? PromisedDate(InterviewFacts interview, IReadOnlyList<ContactEvent> events, BusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var facts = Scan(interview, events);
+        return facts.ReviewAt is not null ? facts.ReviewNewDate : PromisedDate(interview, calendar);
+    }
+
+    /// <summary>The date the interview's promise points at (the spec's table), ignoring later answers.</summary>
+    /// <param name="interview">The interview and its reply promise.</param>
+    /// <param name="calendar">The calendar (for "within N business days").</param>
+    /// <returns>D, or <see langword="null"/> for an unspecified promise.</returns>
+    /// <exception cref="ArgumentException">The promise lacks its date or count, or the count is negative.</exception>
+    public static DateOnly? PromisedDate(InterviewFacts interview, BusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(interview);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var promise = interview.Promise ?? throw new ArgumentException("The interview has no reply promise; use ReplyPromise.Unspecified.", nameof(interview));
+        var day = DateOnly.FromDateTime(interview.At);
+        return promise.Kind switch
+        {
+            ReplyPromiseKind.Unspecified => null,
+            ReplyPromiseKind.ByDate => promise.Date ?? throw new ArgumentException("A 'byDate' promise needs a date.", nameof(interview)),
+            ReplyPromiseKind.WithinDays => day.AddDays(Count(promise)),
+            ReplyPromiseKind.WithinWeeks => day.AddDays(checked(7 * Count(promise))),
+            ReplyPromiseKind.WithinBusinessDays => calendar.AddBusinessDays(day, Count(promise)),
+            _ => throw new ArgumentException($"Unknown promise kind '{promise.Kind}'.", nameof(interview)),
+        };
+
+        static int Count(ReplyPromise p) => p.Count switch
+        {
+            null => throw new ArgumentException($"A '{p.Kind}' promise needs a count.", nameof(interview)),
+            < 0 => throw new ArgumentException($"A '{p.Kind}' promise cannot have a negative count ({p.Count}).", nameof(interview)),
+            > 3660 => throw new ArgumentException($"A '{p.Kind}' promise of {p.Count} is not a plausible reply window.", nameof(interview)),
+            { } n => n,
+        };
+    }
+
+    private static void ValidatePolicy(EtiquettePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        static void AtLeast(int value, int min, string name)
+        {
+            if (value < min)
+            {
+                throw new ArgumentException($"Policy {name} must be at least {min} (was {value}).", nameof(policy));
+            }
+        }
+
+        AtLeast(policy.CallWindowMarginHours, 0, nameof(policy.CallWindowMarginHours));
+        AtLeast(policy.CallbackRetryAfterBusinessDays, 1, nameof(policy.CallbackRetryAfterBusinessDays));
+        AtLeast(policy.CallbackRetryDueBusinessDays, policy.CallbackRetryAfterBusinessDays, nameof(policy.CallbackRetryDueBusinessDays));
+        AtLeast(policy.MaxCallAttempts, 1, nameof(policy.MaxCallAttempts));
+        AtLeast(policy.InquiryGraceBusinessDays, 0, nameof(policy.InquiryGraceBusinessDays));
+        AtLeast(policy.UnspecifiedWaitDays, 0, nameof(policy.UnspecifiedWaitDays));
+        AtLeast(policy.UnspecifiedDueDays, policy.UnspecifiedWaitDays, nameof(policy.UnspecifiedDueDays));
+        AtLeast(policy.UnderReviewRecheckDays, 0, nameof(policy.UnderReviewRecheckDays));
+        AtLeast(policy.UnderReviewMinWaitDays, 0, nameof(policy.UnderReviewMinWaitDays));
+        AtLeast(policy.FollowUpLimit, 0, nameof(policy.FollowUpLimit));
+        AtLeast(policy.MoveOnAfterBusinessDays, 0, nameof(policy.MoveOnAfterBusinessDays));
+    }
+
+    // ---- One pass over the events, in time order ----
+
+    private static Facts Scan(InterviewFacts interview, IReadOnlyList<ContactEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(interview);
+        ArgumentNullException.ThrowIfNull(events);
+        if (interview.Promise is null)
+        {
+            throw new ArgumentException("The interview has no reply promise; use ReplyPromise.Unspecified.", nameof(interview));
+        }
+
+        var facts = default(Facts);
+        if (IsSorted(events))
+        {
+            for (var i = 0; i < events.Count; i++)
+            {
+                Apply(ref facts, events[i]);
+            }
+        }
+        else
+        {
+            // OrderBy is stable: events at the same minute keep the order they were given in.
+            foreach (var e in events.OrderBy(static e => e.At))
+            {
+                Apply(ref facts, e);
+            }
+        }
+
+        return facts;
+    }
+
+    private static bool IsSorted(IReadOnlyList<ContactEvent> events)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i] is null)
+            {
+                throw new ArgumentException($"Event #{i} is null.", nameof(events));
+            }
+
+            if (i > 0 && events[i].At < events[i - 1].At)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void Apply(ref Facts f, ContactEvent e)
+    {
+        switch (e)
+        {
+            case MissedCall m:
+                if (!Enum.IsDefined(m.Voicemail))
+                {
+                    throw new ArgumentException($"Unknown voicemail kind '{m.Voicemail}'.", nameof(e));
+                }
+
+                // The spec's thread starts at the latest missed call that asks for (or allows) a callback;
+                // a "no need to call back" voicemail neither opens one nor closes an earlier one.
+                if (m.Voicemail != VoicemailKind.NoCallbackNeeded)
+                {
+                    f.ThreadOpen = true;
+                    f.MissedAt = m.At;
+                    f.Voicemail = m.Voicemail;
+                    f.Attempts = 0;
+                }
+
+                break;
+            case CallMade c:
+                if (!Enum.IsDefined(c.Outcome) || (c.Purpose is { } p && !Enum.IsDefined(p)))
+                {
+                    throw new ArgumentException("Unknown call outcome or purpose.", nameof(e));
+                }
+
+                var isCallback = c.Purpose == CallPurpose.CallBack || (c.Purpose is null && f.ThreadOpen);
+                if (!isCallback)
+                {
+                    f.FollowUps++;
+                    f.LastFollowUpAt = c.At;
+                }
+
+                if (c.Outcome == CallOutcome.Reached)
+                {
+                    f.ThreadOpen = false;
+                }
+                else if (isCallback && f.ThreadOpen)
+                {
+                    f.Attempts++;
+                    f.LastAttemptAt = c.At;
+                }
+
+                break;
+            case EmailSent s:
+                switch (s.Purpose)
+                {
+                    case EmailPurpose.ThankYou:
+                        f.ThankYouSent = true;
+                        break;
+                    case EmailPurpose.FollowUp:
+                        f.FollowUps++;
+                        f.LastFollowUpAt = s.At;
+                        break;
+                    case EmailPurpose.Other:
+                        break;
+                    default:
+                        throw new ArgumentException($"Unknown email purpose '{s.Purpose}'.", nameof(e));
+                }
+
+                break;
+            case ContactReceived r:
+                if (!Enum.IsDefined(r.Channel))
+                {
+                    throw new ArgumentException($"Unknown channel '{r.Channel}'.", nameof(e));
+                }
+
+                f.ThreadOpen = false;
+                break;
+            case ResultReceived r:
+                f.ThreadOpen = false;
+                switch (r.Outcome)
+                {
+                    case ResultOutcome.UnderReview:
+                        // An answer resets the follow-up count; a new date replaces D.
+                        f.ReviewAt = r.At;
+                        f.ReviewNewDate = r.NewDate;
+                        f.FollowUps = 0;
+                        break;
+                    case ResultOutcome.Offer or ResultOutcome.Rejected or ResultOutcome.NextRound:
+                        f.DoneAt = r.At;
+                        f.DoneOutcome = r.Outcome;
+                        break;
+                    default:
+                        throw new ArgumentException($"Unknown result outcome '{r.Outcome}'.", nameof(e));
+                }
+
+                break;
+            case ThankYouSkipped:
+                f.ThankYouSkipped = true;
+                break;
+            default:
+                throw new ArgumentException($"Unknown event type '{e.GetType().Name}'.", nameof(e));
+        }
+    }
+
+    // ---- The groups of the spec ----
+
+    private static Draft Done(in Context c) =>
+        new(StepKind.Done, c.Facts.DoneAt!.Value, null, RuleId.R5);
+
+    private static Draft? CallbackStep(in Context c)
+    {
+        ref readonly var f = ref c.Facts;
+        if (!f.ThreadOpen)
+        {
+            return null;
+        }
+
+        var cal = c.Calendar;
+        if (f.Attempts == 0)
+        {
+            var opens = cal.NextCallMoment(f.MissedAt);
+            var closes = cal.DayEnd(DateOnly.FromDateTime(opens));
+            var rule = c.Now > closes ? RuleId.R4 : opens > f.MissedAt ? RuleId.R2 : RuleId.R1;
+            return new Draft(StepKind.CallBack, opens, closes, rule);
+        }
+
+        if (f.Attempts < c.Policy.MaxCallAttempts)
+        {
+            var last = DateOnly.FromDateTime(f.LastAttemptAt);
+            var opens = cal.NextCallMoment(cal.AddBusinessDays(last, c.Policy.CallbackRetryAfterBusinessDays).ToDateTime(TimeOnly.MinValue));
+            var closes = cal.DayEnd(cal.AddBusinessDays(last, c.Policy.CallbackRetryDueBusinessDays));
+            return new Draft(StepKind.RetryCall, opens, closes, RuleId.R3);
+        }
+
+        return new Draft(StepKind.EmailInstead, f.LastAttemptAt, null, RuleId.R3);
+    }
+
+    private static Draft Prepare(in Context c) => new(StepKind.Prepare, c.Now, c.Interview.At, RuleId.R12);
+
+    private static Draft? ThankYouStep(in Context c)
+    {
+        var closes = c.Interview.At + s_thankYouClosesAfter;
+        return c.Policy.SuggestThankYou && !c.Facts.ThankYouSent && !c.Facts.ThankYouSkipped && c.Now < closes
+            ? new Draft(StepKind.SendThankYou, c.Interview.At + s_thankYouOpensAfter, closes, RuleId.R11)
+            : null;
+    }
+
+    private static Draft Ladder(in Context c)
+    {
+        ref readonly var f = ref c.Facts;
+        var cal = c.Calendar;
+        var policy = c.Policy;
+
+        if (f.FollowUps > 0 && (f.FollowUps >= policy.FollowUpLimit || c.Interview.ContactsSuccessfulOnly))
+        {
+            return new Draft(StepKind.MoveOn, AfterLastFollowUp(in c), null, RuleId.R9);
+        }
+
+        if (f.FollowUps > 0)
+        {
+            // A second (third, …) follow-up, only when the user raised the limit.
+            return new Draft(StepKind.FollowUp, AfterLastFollowUp(in c), null, RuleId.R9);
+        }
+
+        var (opens, closes, rule) = FirstFollowUp(in c);
+        if (c.Interview.ContactsSuccessfulOnly)
+        {
+            return new Draft(StepKind.MoveOn, opens, null, RuleId.R10);
+        }
+
+        return policy.FollowUpLimit == 0
+            ? new Draft(StepKind.MoveOn, opens, null, RuleId.R9)
+            : new Draft(StepKind.FollowUp, opens, closes, rule);
+    }
+
+    private static DateTime AfterLastFollowUp(in Context c)
+    {
+        var day = c.Calendar.AddBusinessDays(DateOnly.FromDateTime(c.Facts.LastFollowUpAt), c.Policy.MoveOnAfterBusinessDays);
+        return c.Calendar.NextCallMoment(day.ToDateTime(TimeOnly.MinValue));
+    }
+
+    private static (DateTime Opens, DateTime? Closes, RuleId Rule) FirstFollowUp(in Context c)
+    {
+        ref readonly var f = ref c.Facts;
+        var cal = c.Calendar;
+        var policy = c.Policy;
+        var interviewDay = DateOnly.FromDateTime(c.Interview.At);
+
+        if (f.ReviewAt is { } reviewAt && f.ReviewNewDate is null)
+        {
+            var a = interviewDay.AddDays(policy.UnderReviewRecheckDays);
+            var b = DateOnly.FromDateTime(reviewAt).AddDays(policy.UnderReviewMinWaitDays);
+            return (OpensOn(cal, a > b ? a : b), null, RuleId.R8);
+        }
+
+        if (c.PromisedDate is { } d)
+        {
+            return (OpensOn(cal, cal.AddBusinessDays(d, policy.InquiryGraceBusinessDays)), null, RuleId.R6);
+        }
+
+        var opens = OpensOn(cal, interviewDay.AddDays(policy.UnspecifiedWaitDays));
+        var due = cal.NextCallMoment(interviewDay.AddDays(policy.UnspecifiedDueDays).ToDateTime(TimeOnly.MinValue));
+        return (opens, cal.DayEnd(DateOnly.FromDateTime(due)), RuleId.R7);
+    }
+
+    private static DateTime OpensOn(BusinessCalendar cal, DateOnly day) => cal.NextCallMoment(day.ToDateTime(TimeOnly.MinValue));
+
+    private static NextStep Materialize(Draft d, in Context c, TextFormat fmt)
+    {
+        var overdue = d.ClosesAt is { } closes && c.Now > closes;
+        return new NextStep(d.Kind, d.OpensAt, d.ClosesAt, overdue, d.Rule, Explanations.For(d, overdue, in c, fmt));
+    }
+
+    /// <summary>A step before its explanation is written (the text is only built for steps that are returned).</summary>
+    internal readonly record struct Draft(StepKind Kind, DateTime OpensAt, DateTime? ClosesAt, RuleId Rule);
+
+    /// <summary>What the events say, gathered in one pass.</summary>
+    internal struct Facts
+    {
+        public DateTime? DoneAt;
+        public ResultOutcome DoneOutcome;
+        public bool ThreadOpen;
+        public DateTime MissedAt;
+        public VoicemailKind Voicemail;
+        public int Attempts;
+        public DateTime LastAttemptAt;
+        public bool ThankYouSent;
+        public bool ThankYouSkipped;
+        public DateTime? ReviewAt;
+        public DateOnly? ReviewNewDate;
+        public int FollowUps;
+        public DateTime LastFollowUpAt;
+    }
+
+    /// <summary>Everything a step builder needs.</summary>
+    internal readonly struct Context
+    {
+        public Context(InterviewFacts interview, BusinessCalendar calendar, EtiquettePolicy policy, DateTime now, Facts facts)
+        {
+            Interview = interview;
+            Calendar = calendar;
+            Policy = policy;
+            Now = now;
+            Facts = facts;
+
+            // A later "under review" answer replaces D: with its new date, or with no date at all (R8).
+            PromisedDate = facts.ReviewAt is not null ? facts.ReviewNewDate : EtiquetteEngine.PromisedDate(interview, calendar);
+        }
+
+        public readonly InterviewFacts Interview;
+        public readonly BusinessCalendar Calendar;
+        public readonly EtiquettePolicy Policy;
+        public readonly DateTime Now;
+        public readonly Facts Facts;
+        public readonly DateOnly? PromisedDate;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using FollowUp.Domain.Advice;
+using FollowUp.Domain.Calendar;
+using Xunit;
+using static FollowUp.Domain.Tests.Conformance.ConformanceParser;
+
+namespace FollowUp.Domain.Tests.Conformance;
+
+/// <summary>Runs every shared conformance case as its own test.</summary>
+public sealed class ConformanceTests
+{
+    public static TheoryData<string> Cases()
+    {
+        var files = ConformanceCases.Files();
+        // An empty set must fail, never pass silently: yield a sentinel that the theory rejects.
+        return files.Count == 0 ? new TheoryData<string>(ConformanceCases.NoCasesSentinel) : new TheoryData<string>(files);
+    }
+
+    [Fact]
+    public void Conformance_cases_are_found()
+    {
+        var files = ConformanceCases.Files();
+        Assert.True(files.Count > 0, $"No conformance case (*.json) in: {string.Join(", ", ConformanceCases.Directories())}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Conformance_case(string file)
+    {
+        Assert.True(file != ConformanceCases.NoCasesSentinel,
+            $"No conformance case (*.json) in: {string.Join(", ", ConformanceCases.Directories())}");
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(file));
+        var root = doc.RootElement;
+        var name = $"{Path.GetFileName(file)} — {root.GetProperty("name").GetString()}";
+        var kind = root.GetProperty("kind").GetString();
+        switch (kind)
+        {
+            case "advice":
+                RunAdvice(root, name);
+                break;
+            case "addBusinessDays":
+                var calendar = new BusinessCalendar(ParseCalendar(root), EtiquettePolicy.Default);
+                var actualDay = calendar.AddBusinessDays(DateOf(root.GetProperty("from")), root.GetProperty("days").GetInt32());
+                var expectedDay = DateOf(root.GetProperty("expect"));
+                Assert.True(expectedDay == actualDay, $"{name}\n  expected {Format(expectedDay)}\n  actual   {Format(actualDay)}");
+                break;
+            case "holidays":
+                var expected = string.Join(", ", root.GetProperty("expect").EnumerateArray().Select(e => e.GetString()));
+                var actual = string.Join(", ", JapaneseHolidays.For(root.GetProperty("year").GetInt32()).Select(h => Format(h.Date)));
+                Assert.True(expected == actual, $"{name}\n  expected [{expected}]\n  actual   [{actual}]");
+                break;
+            default:
+                Assert.Fail($"{name}: unknown kind '{kind}'.");
+                break;
+        }
+    }
+
+    private static void RunAdvice(JsonElement root, string name)
+    {
+        var advice = EtiquetteEngine.Advise(ParseInterview(root), ParseEvents(root), ParseCalendar(root), ParsePolicy(root), DateTimeOf(root.GetProperty("now")));
+        var primary = advice.Primary;
+        var expect = root.GetProperty("expect").GetProperty("primary");
+
+        var expectedText = $"step={expect.GetProperty("step").GetString()} opensAt={expect.GetProperty("opensAt").GetString()} closesAt={Closes(expect)}";
+        var actualText = $"step={StepName(primary.Kind)} opensAt={Format(primary.OpensAt)} closesAt={(primary.ClosesAt is { } c ? Format(c) : "null")}";
+        if (expect.TryGetProperty("overdue", out var overdue))
+        {
+            expectedText += $" overdue={(overdue.GetBoolean() ? "true" : "false")}";
+            actualText += $" overdue={(primary.Overdue ? "true" : "false")}";
+        }
+
+        Assert.True(expectedText == actualText,
+            $"{name}\n  expected {expectedText}\n  actual   {actualText}\n  ({primary.Rule}) {primary.Explanation.English}");
+
+        // The primary-only fast path must agree with the full advice.
+        Assert.Equal(primary, EtiquetteEngine.Primary(ParseInterview(root), ParseEvents(root), ParseCalendar(root), ParsePolicy(root), DateTimeOf(root.GetProperty("now"))));
+    }
+
+    private static string Closes(JsonElement expect) =>
+        expect.TryGetProperty("closesAt", out var c) && c.ValueKind != JsonValueKind.Null ? c.GetString()! : "null";
+}
