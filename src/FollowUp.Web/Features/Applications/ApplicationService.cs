@@ -1,5 +1,6 @@
 using FollowUp.Web.Data;
 using FollowUp.Web.Infrastructure;
+using FollowUp.Web.Features.NextSteps;
 using Microsoft.EntityFrameworkCore;
 
 namespace FollowUp.Web.Features.Applications;
@@ -7,7 +8,7 @@ namespace FollowUp.Web.Features.Applications;
 /// <summary>A row of the applications list.</summary>
 public sealed record ApplicationSummary(
     int Id, string Company, string? Position, Domain.Applications.ApplicationRoute Route, string? AgencyName,
-    DateTime? LatestInterviewAt, int EventCount, DateTime UpdatedAtUtc);
+    DateTime? LatestInterviewAt, int EventCount, DateTime UpdatedAtUtc, ApplicationAdvice Advice);
 
 /// <summary>An application with its interviews (oldest first) and events (newest first).</summary>
 public sealed record ApplicationDetail(JobApplication Application, IReadOnlyList<Interview> Interviews, IReadOnlyList<ContactEventRecord> Events);
@@ -28,16 +29,48 @@ public sealed class ApplicationService(
     /// <summary>Most events one application may hold.</summary>
     public const int MaxEventsPerApplication = 500;
 
+    /// <summary>
+    /// Every application of the user with its next step. Four queries whatever the number of applications
+    /// (applications, closures, interviews, events), then the rules run in memory.
+    /// </summary>
     public async Task<IReadOnlyList<ApplicationSummary>> ListAsync(CancellationToken ct = default)
     {
         var owner = await currentUser.IdAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ApplicationsOf(owner)
-            .OrderByDescending(a => a.UpdatedAtUtc)
-            .Select(a => new ApplicationSummary(
-                a.Id, a.Company, a.Position, a.Route, a.AgencyName,
-                a.Interviews.Max(i => (DateTime?)i.At), a.Events.Count, a.UpdatedAtUtc))
-            .ToListAsync(ct);
+        var apps = await db.ApplicationsOf(owner).AsNoTracking().ToListAsync(ct);
+        var closures = (await db.Closures.AsNoTracking()
+                .Where(c => db.Applications.Any(a => a.Id == c.ApplicationId && a.OwnerId == owner)).ToListAsync(ct))
+            .ToLookup(c => c.ApplicationId);
+        var interviews = (await db.InterviewsOf(owner).AsNoTracking().ToListAsync(ct)).ToLookup(i => i.ApplicationId);
+        var events = (await db.EventsOf(owner).AsNoTracking().ToListAsync(ct)).ToLookup(e => e.ApplicationId);
+        var utcNow = clock.GetUtcNow();
+        return [.. apps
+            .Select(a =>
+            {
+                a.Closures = [.. closures[a.Id]];
+                var advice = ApplicationAdvice.For(a, interviews[a.Id], events[a.Id], utcNow);
+                return new ApplicationSummary(
+                    a.Id, a.Company, a.Position, a.Route, a.AgencyName,
+                    interviews[a.Id].Max(i => (DateTime?)i.At), events[a.Id].Count(), a.UpdatedAtUtc, advice);
+            })
+            .OrderBy(s => SortKey(s.Advice, s.UpdatedAtUtc))];
+    }
+
+    /// <summary>Open steps first (overdue, then soonest closing), then upcoming by opening, then the rest.</summary>
+    private static (int, DateTime) SortKey(ApplicationAdvice advice, DateTime updated) => advice.Primary switch
+    {
+        { Kind: Domain.Advice.StepKind.Done } => (4, DateTime.MaxValue - (updated - DateTime.MinValue)),
+        { Overdue: true } p => (0, p.ClosesAt ?? p.OpensAt),
+        { } p when p.IsOpenAt(advice.LocalNow) => (1, p.ClosesAt ?? DateTime.MaxValue),
+        { } p => (2, p.OpensAt),
+        null => (3, DateTime.MaxValue - (updated - DateTime.MinValue)),
+    };
+
+    /// <summary>The rules' advice for a loaded application.</summary>
+    public ApplicationAdvice AdviceFor(ApplicationDetail detail)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        return ApplicationAdvice.For(detail.Application, detail.Interviews, detail.Events, clock.GetUtcNow());
     }
 
     public async Task<ApplicationDetail?> GetAsync(int id, CancellationToken ct = default)
