@@ -11,6 +11,12 @@ public sealed class AppUser : IdentityUser
     /// <summary>Full name used in scripts and signatures (氏名).</summary>
     public string? FullName { get; set; }
 
+    /// <summary>Reading of the name (ふりがな), for Japanese signatures.</summary>
+    public string? Furigana { get; set; }
+
+    /// <summary>Signature affiliation line: school and faculty, current company, or "registered with agency X".</summary>
+    public string? Affiliation { get; set; }
+
     /// <summary>Preferred UI culture ("ja" or "en"); null follows the browser.</summary>
     public string? Culture { get; set; }
 

@@ -32,6 +32,8 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
         builder.Entity<AppUser>(u =>
         {
             u.Property(x => x.FullName).HasMaxLength(Limits.ShortText);
+            u.Property(x => x.Furigana).HasMaxLength(Limits.ShortText);
+            u.Property(x => x.Affiliation).HasMaxLength(Limits.ShortText);
             u.Property(x => x.Culture).HasMaxLength(10);
             u.Property(x => x.TimeZoneId).HasMaxLength(64);
         });

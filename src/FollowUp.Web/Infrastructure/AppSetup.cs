@@ -29,6 +29,7 @@ public static class AppSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddScoped<ApplicationService>();
         builder.Services.AddScoped<DateText>();
+        builder.Services.AddScoped<Features.Profile.ProfileService>();
         return builder;
     }
 

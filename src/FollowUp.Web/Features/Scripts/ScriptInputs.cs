@@ -25,7 +25,7 @@ public static class ScriptInputs
         var promise = interview?.ToFacts().Promise ?? ReplyPromise.Unspecified;
         return new ScriptContext
         {
-            Profile = new CandidateProfile(FullName: user?.FullName, Email: user?.Email, Phone: user?.PhoneNumber),
+            Profile = new CandidateProfile(user?.FullName, user?.Furigana, user?.Affiliation, user?.PhoneNumber, user?.Email),
             Company = a.Company,
             ContactPerson = a.ContactPerson,
             Route = a.Route,

@@ -1,0 +1,71 @@
+using FollowUp.Web.Data;
+using FollowUp.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static FollowUp.Web.Data.FollowUpDbContext;
+
+namespace FollowUp.Web.Features.Profile;
+
+/// <summary>The profile form: what scripts and signatures say about the user.</summary>
+public sealed class ProfileInput : IValidatedInput
+{
+    public string? FullName { get; set; }
+    public string? Furigana { get; set; }
+    public string? Affiliation { get; set; }
+    public string? Phone { get; set; }
+
+    public IReadOnlyList<FieldError> Validate()
+    {
+        var errors = new List<FieldError>();
+        Length(errors, nameof(FullName), FullName, Limits.ShortText);
+        Length(errors, nameof(Furigana), Furigana, Limits.ShortText);
+        Length(errors, nameof(Affiliation), Affiliation, Limits.ShortText);
+        if (!string.IsNullOrWhiteSpace(Phone)
+            && (Phone.Length > Limits.Phone || Phone.Count(char.IsAsciiDigit) < 3
+                || Phone.Any(c => !(char.IsAsciiDigit(c) || c is '+' or '-' or ' ' or '(' or ')'))))
+        {
+            errors.Add(new FieldError(nameof(Phone), "Validation.Phone"));
+        }
+        return errors;
+    }
+
+    private static void Length(List<FieldError> errors, string field, string? value, int max)
+    {
+        if (value is not null && value.Length > max)
+        {
+            errors.Add(new FieldError(field, "Validation.TooLong", max, value.Length));
+        }
+    }
+}
+
+/// <summary>Reads and saves the signed-in user's own profile (one context per operation).</summary>
+public sealed class ProfileService(IDbContextFactory<FollowUpDbContext> dbFactory, ICurrentUser currentUser)
+{
+    public async Task<ProfileInput> GetAsync(CancellationToken ct = default)
+    {
+        var id = await currentUser.IdAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == id, ct);
+        return new ProfileInput { FullName = user.FullName, Furigana = user.Furigana, Affiliation = user.Affiliation, Phone = user.PhoneNumber };
+    }
+
+    public async Task<SaveResult> SaveAsync(ProfileInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = input.Validate();
+        if (errors.Count > 0)
+        {
+            return SaveResult.Invalid(errors);
+        }
+        var id = await currentUser.IdAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var user = await db.Users.FirstAsync(u => u.Id == id, ct);
+        user.FullName = Clean(input.FullName);
+        user.Furigana = Clean(input.Furigana);
+        user.Affiliation = Clean(input.Affiliation);
+        user.PhoneNumber = Clean(input.Phone);
+        await db.SaveChangesAsync(ct);
+        return SaveResult.Ok(0);
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
