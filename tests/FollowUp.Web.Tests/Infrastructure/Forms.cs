@@ -60,6 +60,15 @@ public static class Forms
             ["Input.ConfirmPassword"] = confirm ?? password,
         });
 
+    /// <summary>The path and query a redirect points to, whether the header is absolute or relative.</summary>
+    public static string RedirectTarget(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var location = response.Headers.Location;
+        Assert.NotNull(location);
+        return location!.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+
     public static async Task<IDocument> GetDocumentAsync(HttpClient client, string url)
     {
         ArgumentNullException.ThrowIfNull(client);
