@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using FollowUp.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FollowUp.Web.Tests.Browser;
+
+/// <summary>
+/// Drives the app like a person, in Japanese. Interactive pages are only clicked once Blazor's circuit is
+/// up: the page's script is loaded, its WebSocket to <c>/_blazor</c> is open and the first render batches
+/// have arrived and gone quiet.
+/// </summary>
+public sealed partial class FollowUpUi
+{
+    private readonly AppServer _server;
+    private CircuitSocket? _socket;
+
+    public FollowUpUi(IPage page, AppServer server)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        Page = page;
+        _server = server;
+        page.WebSocket += (_, ws) =>
+        {
+            if (ws.Url.Contains("/_blazor", StringComparison.Ordinal))
+            {
+                _socket = new CircuitSocket(ws);
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    public async Task GotoAsync(string path, bool interactive = true)
+    {
+        _socket = null;
+        await Page.GotoAsync(_server.Url(path), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        if (interactive)
+        {
+            await WaitForCircuitAsync();
+        }
+    }
+
+    public async Task ReloadAsync()
+    {
+        _socket = null;
+        await Page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.Load });
+    }
+
+    /// <summary>Waits for <c>window.Blazor</c>, the circuit's WebSocket and a quiet moment after its first frames.</summary>
+    public async Task WaitForCircuitAsync()
+    {
+        await Page.WaitForFunctionAsync("() => typeof window.Blazor !== 'undefined'", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (_socket is { IsClosed: false, Frames: >= 3 } s && s.QuietFor > TimeSpan.FromMilliseconds(400))
+            {
+                return;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Blazor's circuit did not start on {Page.Url} (socket: {_socket?.Frames ?? -1} frames)");
+    }
+
+    public async Task RegisterAsync(string email, string password)
+    {
+        await GotoAsync("/account/register", interactive: false);
+        await Page.Locator("#email").FillAsync(email);
+        await Page.Locator("#password").FillAsync(password);
+        await Page.Locator("#confirm").FillAsync(password);
+        await Page.Locator("button[type=submit]").Filter(new LocatorFilterOptions { HasText = "登録する" }).ClickAsync();
+        await Page.WaitForURLAsync(_server.Url("/"));
+        await Expect(Page.Locator("h1")).ToHaveTextAsync("応募一覧");
+    }
+
+    /// <summary>Adds an application through the form and returns its id (from the address it lands on).</summary>
+    public async Task<int> AddApplicationAsync(string company)
+    {
+        await GotoAsync("/applications/new");
+        await Expect(Page.Locator("h1")).ToHaveTextAsync("応募の追加");
+        await Retry(async () =>
+        {
+            await FillAndLeaveAsync(Page.Locator("#Company"), company);
+            await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "保存", Exact = true }).ClickAsync();
+            await Page.WaitForURLAsync(ApplicationUrl(), new PageWaitForURLOptions { Timeout = 10_000 });
+        });
+        await Expect(Page.Locator("h1")).ToHaveTextAsync(company);
+        return ApplicationIdFromUrl();
+    }
+
+    public async Task AddInterviewWithinBusinessDaysAsync(int applicationId, string date, string time, int businessDays)
+    {
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "面接を追加" }).ClickAsync();
+        await Page.WaitForURLAsync(_server.Url($"/applications/{applicationId}/interviews/new"));
+        await Expect(Page.Locator("#iv-date")).ToBeVisibleAsync();
+        await FillAndLeaveAsync(Page.Locator("#iv-date"), date);
+        await FillAndLeaveAsync(Page.Locator("#iv-time"), time);
+        await Retry(async () =>
+        {
+            await Page.GetByText("N営業日以内", new PageGetByTextOptions { Exact = true }).ClickAsync();
+            await Expect(Page.Locator("#promise-count")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 5_000 });
+        });
+        await FillAndLeaveAsync(Page.Locator("#promise-count"), businessDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "保存", Exact = true }).ClickAsync();
+        await Page.WaitForURLAsync(_server.Url($"/applications/{applicationId}"));
+    }
+
+    /// <summary>"着信があった" → voicemail choice → Save, in the dialog.</summary>
+    public async Task LogMissedCallAsync(string voicemailText)
+    {
+        var dialog = Page.Locator(".rz-dialog");
+        await Retry(async () =>
+        {
+            await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "着信があった" }).ClickAsync();
+            await Expect(dialog).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 5_000 });
+        });
+        await Expect(dialog.Locator("#event-date")).Not.ToHaveValueAsync("");
+        await dialog.GetByText(voicemailText, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "保存", Exact = true }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+    }
+
+    public ILocator Timeline => Page.Locator("ol[data-testid=timeline]");
+
+    public async Task ScreenshotAsync(string name) =>
+        await Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"),
+            FullPage = true,
+        });
+
+    public int ApplicationIdFromUrl()
+    {
+        var match = ApplicationUrl().Match(Page.Url);
+        Assert.True(match.Success, $"Not an application page: {Page.Url}");
+        return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task FillAndLeaveAsync(ILocator input, string value)
+    {
+        await input.FillAsync(value);
+        // Blazor binds on 'change', which fires when the field loses focus.
+        await input.PressAsync("Tab");
+        await Expect(input).ToHaveValueAsync(value);
+    }
+
+    /// <summary>Second line of defence against a click that lands while the UI is still wiring up.</summary>
+    private static async Task Retry(Func<Task> action, int attempts = 3)
+    {
+        for (var i = 1; ; i++)
+        {
+            try
+            {
+                await action();
+                return;
+            }
+            catch (Exception e) when (i < attempts && e is TimeoutException or PlaywrightException)
+            {
+                await Task.Delay(500);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"/applications/(\d+)$")]
+    private static partial Regex ApplicationUrl();
+
+    /// <summary>Counts frames on Blazor's WebSocket and remembers when the last one came.</summary>
+    private sealed class CircuitSocket
+    {
+        private readonly IWebSocket _socket;
+        private int _frames;
+        private long _lastFrame = Stopwatch.GetTimestamp();
+
+        public CircuitSocket(IWebSocket socket)
+        {
+            _socket = socket;
+            socket.FrameReceived += (_, _) =>
+            {
+                Interlocked.Increment(ref _frames);
+                Interlocked.Exchange(ref _lastFrame, Stopwatch.GetTimestamp());
+            };
+        }
+
+        public bool IsClosed => _socket.IsClosed;
+
+        public int Frames => Volatile.Read(ref _frames);
+
+        public TimeSpan QuietFor => Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastFrame));
+    }
+}
