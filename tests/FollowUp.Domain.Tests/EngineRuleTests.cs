@@ -88,7 +88,8 @@ public sealed class EngineRuleTests
         AssertStep(a.Primary, StepKind.FollowUp, "2026-12-01 10:00", null, RuleId.R6);
         Assert.False(a.Primary.IsOpenAt(T("2026-11-26 12:00")));
         Assert.StartsWith("12月1日(火) 10:00まではお問い合わせを控えましょう。", a.Primary.Explanation.Japanese);
-        Assert.StartsWith("Hold off on asking until Tue Dec 1, 10:00.", a.Primary.Explanation.English);
+        Assert.StartsWith("Hold off on asking until Tue Dec 1, 10:00. They said they would reply by Thu Nov 26.", a.Primary.Explanation.English);
+        Assert.Contains("結果は11月26日(木)までに連絡するとのことでした。", a.Primary.Explanation.Japanese);
     }
 
     [Theory]

@@ -12,6 +12,7 @@ public static class EtiquetteEngine
 {
     private static readonly TimeSpan s_thankYouOpensAfter = TimeSpan.FromHours(1);
     private static readonly TimeSpan s_thankYouClosesAfter = TimeSpan.FromHours(48);
+    private static BusinessCalendar? s_lastCalendar;
 
     /// <summary>Every applicable step, and the primary one (the first group of the spec that applies).</summary>
     /// <param name="interview">The interview and its reply promise.</param>
@@ -24,7 +25,7 @@ public static class EtiquetteEngine
     public static Advice Advise(InterviewFacts interview, IReadOnlyList<ContactEvent> events, CompanyCalendar calendar, EtiquettePolicy policy, DateTime now)
     {
         ValidatePolicy(policy);
-        return Advise(interview, events, new BusinessCalendar(calendar, policy), now);
+        return Advise(interview, events, CalendarFor(calendar, policy), now);
     }
 
     /// <summary>As <see cref="Advise(InterviewFacts, IReadOnlyList{ContactEvent}, CompanyCalendar, EtiquettePolicy, DateTime)"/>, reusing a prepared calendar.</summary>
@@ -86,7 +87,7 @@ public static class EtiquetteEngine
     public static NextStep Primary(InterviewFacts interview, IReadOnlyList<ContactEvent> events, CompanyCalendar calendar, EtiquettePolicy policy, DateTime now)
     {
         ValidatePolicy(policy);
-        return Primary(interview, events, new BusinessCalendar(calendar, policy), now);
+        return Primary(interview, events, CalendarFor(calendar, policy), now);
     }
 
     /// <summary>Only the primary step, reusing a prepared calendar.</summary>
@@ -149,6 +150,23 @@ public static class EtiquetteEngine
             > 3660 => throw new ArgumentException($"A '{p.Kind}' promise of {p.Count} is not a plausible reply window.", nameof(interview)),
             { } n => n,
         };
+    }
+
+    /// <summary>
+    /// Reuses the last prepared calendar when called again with the same (immutable) settings instances,
+    /// as a web request or a reminder sweep does; anything else builds a fresh one.
+    /// </summary>
+    private static BusinessCalendar CalendarFor(CompanyCalendar calendar, EtiquettePolicy policy)
+    {
+        var last = Volatile.Read(ref s_lastCalendar);
+        if (last is not null && ReferenceEquals(last.Calendar, calendar) && ReferenceEquals(last.Policy, policy))
+        {
+            return last;
+        }
+
+        var built = new BusinessCalendar(calendar, policy);
+        Volatile.Write(ref s_lastCalendar, built);
+        return built;
     }
 
     private static void ValidatePolicy(EtiquettePolicy policy)

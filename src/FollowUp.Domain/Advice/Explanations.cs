@@ -1,3 +1,4 @@
+using System.Globalization;
 using FollowUp.Domain.Events;
 using static FollowUp.Domain.Advice.EtiquetteEngine;
 
@@ -101,24 +102,12 @@ internal static class Explanations
 
     private static LocalizedText FollowUp(Draft d, bool overdue, in Context c, TextFormat fmt)
     {
-        var (reasonJa, reasonEn) = d.Rule switch
-        {
-            RuleId.R6 when c.Facts.ReviewAt is not null => (
-                $"選考中で、{fmt.JaDate(c.PromisedDate!.Value)}までに連絡するとのことでした。",
-                $"They said the selection is still under way and they would reply by {fmt.EnDate(c.PromisedDate!.Value)}."),
-            RuleId.R6 => (
-                $"結果は{fmt.JaDate(c.PromisedDate!.Value)}までに連絡するとのことでした。",
-                $"They said they would reply by {fmt.EnDate(c.PromisedDate!.Value)}."),
-            RuleId.R7 => (
-                $"結果の時期は伝えられていないので、面接から1週間が目安です（{fmt.JaDateTime(d.ClosesAt!.Value)}までに）。",
-                $"No date was given, so a week after the interview is the usual time (by {fmt.EnDateTime(d.ClosesAt!.Value)})."),
-            RuleId.R8 => (
-                "選考中とのことなので、面接から2週間、その返事から1週間は待ちましょう。",
-                "They said it is still under review, so wait two weeks from the interview and a week from that answer."),
-            _ => (
-                $"前回の問い合わせから{c.Policy.MoveOnAfterBusinessDays}営業日は待ちましょう。",
-                $"Give your last inquiry {c.Policy.MoveOnAfterBusinessDays} business days."),
-        };
+        var promised = c.PromisedDate is { } p ? p.ToDateTime(TimeOnly.MinValue) : default;
+        var closes = d.ClosesAt ?? default;
+        var reviewed = c.Facts.ReviewAt is not null;
+        var days = c.Policy.MoveOnAfterBusinessDays;
+        var reasonJa = new FollowUpReason(d.Rule, reviewed, fmt.JaDate(DateOnly.FromDateTime(promised)), fmt.JaDateTime(closes), days, Japanese: true);
+        var reasonEn = new FollowUpReason(d.Rule, reviewed, fmt.EnDate(DateOnly.FromDateTime(promised)), fmt.EnDateTime(closes), days, Japanese: false);
 
         if (c.Now < d.OpensAt)
         {
@@ -156,4 +145,28 @@ internal static class Explanations
                 "問い合わせから時間がたっても返事がありません。不採用（サイレントお祈り）と考えて、ほかの応募に力を注ぎましょう。",
                 "Your inquiry has gone unanswered. Treat it as a silent rejection and put your energy into other applications.");
     }
+}
+
+/// <summary>Why the follow-up waits until it opens, written straight into the explanation (no intermediate string).</summary>
+internal readonly record struct FollowUpReason(RuleId Rule, bool Reviewed, DateText Promised, DateText Closes, int Days, bool Japanese) : ISpanFormattable
+{
+    private static CultureInfo Inv => CultureInfo.InvariantCulture;
+
+    public override string ToString() => string.Create(Inv, $"{this}");
+
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) => (Rule, Japanese) switch
+    {
+        (RuleId.R6, true) when Reviewed => destination.TryWrite(Inv, $"選考中で、{Promised}までに連絡するとのことでした。", out charsWritten),
+        (RuleId.R6, false) when Reviewed => destination.TryWrite(Inv, $"They said the selection is still under way and they would reply by {Promised}.", out charsWritten),
+        (RuleId.R6, true) => destination.TryWrite(Inv, $"結果は{Promised}までに連絡するとのことでした。", out charsWritten),
+        (RuleId.R6, false) => destination.TryWrite(Inv, $"They said they would reply by {Promised}.", out charsWritten),
+        (RuleId.R7, true) => destination.TryWrite(Inv, $"結果の時期は伝えられていないので、面接から1週間が目安です（{Closes}までに）。", out charsWritten),
+        (RuleId.R7, false) => destination.TryWrite(Inv, $"No date was given, so a week after the interview is the usual time (by {Closes}).", out charsWritten),
+        (RuleId.R8, true) => destination.TryWrite(Inv, $"選考中とのことなので、面接から2週間、その返事から1週間は待ちましょう。", out charsWritten),
+        (RuleId.R8, false) => destination.TryWrite(Inv, $"They said it is still under review, so wait two weeks from the interview and a week from that answer.", out charsWritten),
+        (_, true) => destination.TryWrite(Inv, $"前回の問い合わせから{Days}営業日は待ちましょう。", out charsWritten),
+        (_, false) => destination.TryWrite(Inv, $"Give your last inquiry {Days} business days.", out charsWritten),
+    };
 }

@@ -5,38 +5,114 @@ namespace FollowUp.Domain.Advice;
 /// <summary>Date and time wording for explanations, without culture lookups (fast, and the same on every machine).</summary>
 internal readonly struct TextFormat(DateTime now)
 {
+    private readonly int _year = now.Year;
+
+    /// <summary>12月1日(火) — with the year when it is not this year.</summary>
+    public DateText JaDate(DateOnly d) => new(d.ToDateTime(TimeOnly.MinValue), Japanese: true, WithTime: false, WithYear: d.Year != _year);
+
+    /// <summary>12月1日(火) 10:00.</summary>
+    public DateText JaDateTime(DateTime t) => new(t, Japanese: true, WithTime: true, WithYear: t.Year != _year);
+
+    /// <summary>Tue Dec 1 — with the year when it is not this year.</summary>
+    public DateText EnDate(DateOnly d) => new(d.ToDateTime(TimeOnly.MinValue), Japanese: false, WithTime: false, WithYear: d.Year != _year);
+
+    /// <summary>Tue Dec 1, 10:00.</summary>
+    public DateText EnDateTime(DateTime t) => new(t, Japanese: false, WithTime: true, WithYear: t.Year != _year);
+
+    /// <summary>10:00.</summary>
+    public static string Time(DateTime t) => string.Create(CultureInfo.InvariantCulture, $"{t.Hour:00}:{t.Minute:00}");
+
+    /// <summary>今日 / 明日 / 11月24日(火), relative to now.</summary>
+    public string JaDay(DateOnly d, DateOnly today) =>
+        d == today ? "今日" : d == today.AddDays(1) ? "明日" : JaDate(d).ToString();
+
+    /// <summary>today / tomorrow / on Tue Nov 24, relative to now.</summary>
+    public string EnDay(DateOnly d, DateOnly today) =>
+        d == today ? "today" : d == today.AddDays(1) ? "tomorrow" : "on " + EnDate(d).ToString();
+}
+
+/// <summary>
+/// A date (and time) written straight into an interpolated string, so explanations allocate only their final text.
+/// </summary>
+internal readonly record struct DateText(DateTime Value, bool Japanese, bool WithTime, bool WithYear) : ISpanFormattable
+{
     private const string JaWeekdays = "日月火水木金土";
     private static readonly string[] s_enWeekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
     private static readonly string[] s_enMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-    private readonly int _year = now.Year;
+    public override string ToString()
+    {
+        Span<char> buffer = stackalloc char[40];
+        return TryFormat(buffer, out var written, default, null) ? new string(buffer[..written]) : string.Empty;
+    }
 
-    private static CultureInfo Inv => CultureInfo.InvariantCulture;
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
 
-    /// <summary>12月1日(火) — with the year when it is not this year.</summary>
-    public string JaDate(DateOnly d) => d.Year == _year
-        ? string.Create(Inv, $"{d.Month}月{d.Day}日({JaWeekdays[(int)d.DayOfWeek]})")
-        : string.Create(Inv, $"{d.Year}年{d.Month}月{d.Day}日({JaWeekdays[(int)d.DayOfWeek]})");
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        var pos = 0;
+        var ok = true;
+        var (year, month, day) = (Value.Year, Value.Month, Value.Day);
+        var dow = (int)Value.DayOfWeek;
+        if (Japanese)
+        {
+            if (WithYear)
+            {
+                ok &= Number(destination, ref pos, year, 1) && Char(destination, ref pos, '年');
+            }
 
-    /// <summary>12月1日(火) 10:00.</summary>
-    public string JaDateTime(DateTime t) => string.Create(Inv, $"{JaDate(DateOnly.FromDateTime(t))} {t.Hour:00}:{t.Minute:00}");
+            ok &= Number(destination, ref pos, month, 1) && Char(destination, ref pos, '月')
+                && Number(destination, ref pos, day, 1) && Char(destination, ref pos, '日')
+                && Char(destination, ref pos, '(') && Char(destination, ref pos, JaWeekdays[dow]) && Char(destination, ref pos, ')');
+        }
+        else
+        {
+            ok &= Text(destination, ref pos, s_enWeekdays[dow]) && Char(destination, ref pos, ' ')
+                && Text(destination, ref pos, s_enMonths[month - 1]) && Char(destination, ref pos, ' ')
+                && Number(destination, ref pos, day, 1);
+            if (WithYear)
+            {
+                ok &= Char(destination, ref pos, ' ') && Number(destination, ref pos, year, 1);
+            }
 
-    /// <summary>Tue Dec 1 — with the year when it is not this year.</summary>
-    public string EnDate(DateOnly d) => d.Year == _year
-        ? string.Create(Inv, $"{s_enWeekdays[(int)d.DayOfWeek]} {s_enMonths[d.Month - 1]} {d.Day}")
-        : string.Create(Inv, $"{s_enWeekdays[(int)d.DayOfWeek]} {s_enMonths[d.Month - 1]} {d.Day} {d.Year}");
+            if (WithTime)
+            {
+                ok &= Char(destination, ref pos, ',');
+            }
+        }
 
-    /// <summary>Tue Dec 1, 10:00.</summary>
-    public string EnDateTime(DateTime t) => string.Create(Inv, $"{EnDate(DateOnly.FromDateTime(t))}, {t.Hour:00}:{t.Minute:00}");
+        if (WithTime)
+        {
+            ok &= Char(destination, ref pos, ' ') && Number(destination, ref pos, Value.Hour, 2)
+                && Char(destination, ref pos, ':') && Number(destination, ref pos, Value.Minute, 2);
+        }
 
-    /// <summary>10:00.</summary>
-    public static string Time(DateTime t) => string.Create(Inv, $"{t.Hour:00}:{t.Minute:00}");
+        charsWritten = ok ? pos : 0;
+        return ok;
+    }
 
-    /// <summary>今日 / 明日 / 11月24日(火), relative to now.</summary>
-    public string JaDay(DateOnly d, DateOnly today) =>
-        d == today ? "今日" : d == today.AddDays(1) ? "明日" : JaDate(d);
+    private static bool Char(Span<char> destination, ref int pos, char c)
+    {
+        if (pos >= destination.Length)
+        {
+            return false;
+        }
 
-    /// <summary>today / tomorrow / on Tue Nov 24, relative to now.</summary>
-    public string EnDay(DateOnly d, DateOnly today) =>
-        d == today ? "today" : d == today.AddDays(1) ? "tomorrow" : "on " + EnDate(d);
+        destination[pos++] = c;
+        return true;
+    }
+
+    private static bool Text(Span<char> destination, ref int pos, string s)
+    {
+        if (!s.AsSpan().TryCopyTo(destination[pos..]))
+        {
+            return false;
+        }
+
+        pos += s.Length;
+        return true;
+    }
+
+    private static bool Number(Span<char> destination, ref int pos, int value, int minDigits) =>
+        value.TryFormat(destination[pos..], out var written, minDigits == 2 ? "00" : default, CultureInfo.InvariantCulture) && (pos += written) > 0;
 }

@@ -157,7 +157,7 @@ public sealed class BusinessCalendar
         if (_holidays)
         {
             // One cached year lookup answers holidays and the fixed closures by day-of-year index.
-            var year = JapaneseHolidays.GetYear(date.Year);
+            var year = JapaneseHolidays.YearOf(date);
             var index = date.DayNumber - year.FirstDayNumber;
             if (year.IsHolidayIndex(index) ||
                 (_yearEnd && (index < 3 || index >= year.DaysInYear - 3)) ||

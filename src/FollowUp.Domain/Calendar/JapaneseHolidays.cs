@@ -30,6 +30,7 @@ public static class JapaneseHolidays
     private static readonly DateOnly s_citizensStart = new(1985, 12, 27);
 
     private static readonly YearData?[] s_years = new YearData?[MaxYear - MinYear + 1];
+    private static YearData? s_lastYear;
 
     /// <summary>The holidays of <paramref name="year"/>, in date order.</summary>
     /// <param name="year">A year from <see cref="MinYear"/> to <see cref="MaxYear"/>.</param>
@@ -43,7 +44,7 @@ public static class JapaneseHolidays
     /// <exception cref="ArgumentOutOfRangeException">The year is outside 1955–2099.</exception>
     public static bool IsHoliday(DateOnly date)
     {
-        var data = GetYear(date.Year);
+        var data = YearOf(date);
         return data.IsHolidayIndex(date.DayNumber - data.FirstDayNumber);
     }
 
@@ -116,6 +117,21 @@ public static class JapaneseHolidays
 
         list.Sort(static (a, b) => a.Date.CompareTo(b.Date));
         return [.. list];
+    }
+
+    /// <summary>The cached year holding <paramref name="date"/>; the last year used is checked first, skipping the calendar maths.</summary>
+    internal static YearData YearOf(DateOnly date)
+    {
+        var last = Volatile.Read(ref s_lastYear);
+        var offset = date.DayNumber - (last?.FirstDayNumber ?? 0);
+        if (last is not null && (uint)offset < (uint)last.DaysInYear)
+        {
+            return last;
+        }
+
+        var data = GetYear(date.Year);
+        Volatile.Write(ref s_lastYear, data);
+        return data;
     }
 
     internal static YearData GetYear(int year)

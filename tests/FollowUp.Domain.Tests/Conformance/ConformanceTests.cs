@@ -73,6 +73,12 @@ public sealed class ConformanceTests
         Assert.True(expectedText == actualText,
             $"{name}\n  expected {expectedText}\n  actual   {actualText}\n  ({primary.Rule}) {primary.Explanation.English}");
 
+        var dump = Environment.GetEnvironmentVariable("FOLLOWUP_DUMP_EXPLANATIONS");
+        if (!string.IsNullOrEmpty(dump))
+        {
+            File.AppendAllText(dump, $"{name}\n  {primary.Explanation.Japanese}\n  {primary.Explanation.English}\n");
+        }
+
         // The primary-only fast path must agree with the full advice.
         Assert.Equal(primary, EtiquetteEngine.Primary(ParseInterview(root), ParseEvents(root), ParseCalendar(root), ParsePolicy(root), DateTimeOf(root.GetProperty("now"))));
     }
