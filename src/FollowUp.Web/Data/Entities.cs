@@ -56,6 +56,9 @@ public sealed class JobApplication
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 
+    /// <summary>Made by "Try with sample data"; removed together by "Remove sample data".</summary>
+    public bool IsSample { get; set; }
+
     public List<ClosureRange> Closures { get; set; } = [];
     public List<Interview> Interviews { get; set; } = [];
     public List<ContactEventRecord> Events { get; set; } = [];

@@ -51,6 +51,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
             a.Property(x => x.Email).HasMaxLength(Limits.Email);
             a.Property(x => x.Notes).HasMaxLength(Limits.Note);
             a.Property(x => x.TimeZoneId).HasMaxLength(64).IsRequired();
+            a.Property(x => x.IsSample).HasDefaultValue(false).ValueGeneratedNever();
             a.HasIndex(x => x.OwnerId);
             a.HasOne<AppUser>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Cascade);
             a.HasMany(x => x.Closures).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);

@@ -35,7 +35,7 @@ public sealed class AccountHttpTests(FollowUpAppFactory app) : IClassFixture<Fol
     }
 
     [Fact]
-    public async Task Registering_through_the_form_signs_in_and_the_cookie_opens_the_applications_page()
+    public async Task Registering_through_the_form_signs_in_and_the_cookie_opens_the_today_page()
     {
         using var client = app.CreateBrowserLikeClient();
         const string email = "register-ok@example.jp";
@@ -49,8 +49,8 @@ public sealed class AccountHttpTests(FollowUpAppFactory app) : IClassFixture<Fol
         using var list = await client.GetAsync(new Uri("/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         var doc = await Forms.ParseAsync(list);
-        Assert.Equal("応募一覧", doc.QuerySelector("h1")?.TextContent.Trim());
-        Assert.Contains("まだ応募がありません", doc.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("今日やること", doc.QuerySelector("h1")?.TextContent.Trim());
+        Assert.Contains("FollowUpへようこそ", doc.Body!.TextContent, StringComparison.Ordinal);
 
         using var manage = await client.GetAsync(new Uri("/account/manage", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, manage.StatusCode);

@@ -72,7 +72,7 @@ public sealed partial class FollowUpUi
         await Page.Locator("#confirm").FillAsync(password);
         await Page.Locator("button[type=submit]").Filter(new LocatorFilterOptions { HasText = "登録する" }).ClickAsync();
         await Page.WaitForURLAsync(_server.Url("/"));
-        await Expect(Page.Locator("h1")).ToHaveTextAsync("応募一覧");
+        await Expect(Page.Locator("h1")).ToHaveTextAsync("今日やること");
     }
 
     /// <summary>Adds an application through the form and returns its id (from the address it lands on).</summary>
@@ -107,7 +107,7 @@ public sealed partial class FollowUpUi
         await Page.WaitForURLAsync(_server.Url($"/applications/{applicationId}"));
     }
 
-    /// <summary>"着信があった" → voicemail choice → Save, in the dialog.</summary>
+    /// <summary>Two taps: "着信があった", then the voicemail kind, which saves at once.</summary>
     public async Task LogMissedCallAsync(string voicemailText)
     {
         var dialog = Page.Locator(".rz-dialog");
@@ -117,8 +117,7 @@ public sealed partial class FollowUpUi
             await Expect(dialog).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 5_000 });
         });
         await Expect(dialog.Locator("#event-date")).Not.ToHaveValueAsync("");
-        await dialog.GetByText(voicemailText, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
-        await dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "保存", Exact = true }).ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = voicemailText, Exact = true }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
     }
 
