@@ -111,9 +111,10 @@ internal static class Explanations
 
         if (c.Now < d.OpensAt)
         {
+            // The common "wait" text is built on the stack: no pooled buffers in the hot path.
             return new LocalizedText(
-                $"{fmt.JaDateTime(d.OpensAt)}まではお問い合わせを控えましょう。{reasonJa}{KeepMovingJa}",
-                $"Hold off on asking until {fmt.EnDateTime(d.OpensAt)}. {reasonEn} {KeepMovingEn}");
+                string.Create(CultureInfo.InvariantCulture, stackalloc char[256], $"{fmt.JaDateTime(d.OpensAt)}まではお問い合わせを控えましょう。{reasonJa}{KeepMovingJa}"),
+                string.Create(CultureInfo.InvariantCulture, stackalloc char[256], $"Hold off on asking until {fmt.EnDateTime(d.OpensAt)}. {reasonEn} {KeepMovingEn}"));
         }
 
         var (lateJa, lateEn) = overdue ? ("早めに", "soon, ") : (string.Empty, string.Empty);
