@@ -72,7 +72,8 @@ internal static class Explanations
         var hours = cal.Calendar.Hours;
         var (reasonJa, reasonEn) =
             !cal.IsBusinessDay(missedDay) ? ("休業日の着信なので、", "They called on a day the company is closed, so")
-            : time < hours.Open.ToTimeSpan() || time >= hours.Close.ToTimeSpan() ? ("営業時間外の着信なので、", "They called after business hours, so")
+            : time >= hours.Close.ToTimeSpan() ? ("営業時間外の着信なので、", "They called after business hours, so")
+            : time < hours.Open.ToTimeSpan() ? ("営業時間外の着信なので、", "They called before business hours, so")
             : c.Policy.AvoidLunch && time >= TimeSpan.FromHours(12) && time < TimeSpan.FromHours(13) ? ("昼休み中の着信なので、", "They called during lunch, so")
             : ("始業直後や終業間際は忙しい時間帯なので、", "The first and last hour of the day are busy, so");
 
