@@ -24,7 +24,7 @@ public static class EtiquetteEngine
     /// <exception cref="ArgumentException">An input is nonsensical (negative counts, a missing promise date, …).</exception>
     public static Advice Advise(InterviewFacts interview, IReadOnlyList<ContactEvent> events, CompanyCalendar calendar, EtiquettePolicy policy, DateTime now)
     {
-        ValidatePolicy(policy);
+        ArgumentNullException.ThrowIfNull(policy);
         return Advise(interview, events, CalendarFor(calendar, policy), now);
     }
 
@@ -86,7 +86,7 @@ public static class EtiquetteEngine
     /// <returns>The primary step.</returns>
     public static NextStep Primary(InterviewFacts interview, IReadOnlyList<ContactEvent> events, CompanyCalendar calendar, EtiquettePolicy policy, DateTime now)
     {
-        ValidatePolicy(policy);
+        ArgumentNullException.ThrowIfNull(policy);
         return Primary(interview, events, CalendarFor(calendar, policy), now);
     }
 
@@ -247,7 +247,7 @@ public static class EtiquetteEngine
         switch (e)
         {
             case MissedCall m:
-                if (!Enum.IsDefined(m.Voicemail))
+                if ((uint)m.Voicemail > (uint)VoicemailKind.NoCallbackNeeded)
                 {
                     throw new ArgumentException($"Unknown voicemail kind '{m.Voicemail}'.", nameof(e));
                 }
@@ -264,7 +264,7 @@ public static class EtiquetteEngine
 
                 break;
             case CallMade c:
-                if (!Enum.IsDefined(c.Outcome) || (c.Purpose is { } p && !Enum.IsDefined(p)))
+                if ((uint)c.Outcome > (uint)CallOutcome.LeftVoicemail || (uint)(c.Purpose ?? CallPurpose.CallBack) > (uint)CallPurpose.FollowUp)
                 {
                     throw new ArgumentException("Unknown call outcome or purpose.", nameof(e));
                 }
@@ -305,7 +305,7 @@ public static class EtiquetteEngine
 
                 break;
             case ContactReceived r:
-                if (!Enum.IsDefined(r.Channel))
+                if ((uint)r.Channel > (uint)ContactChannel.Email)
                 {
                     throw new ArgumentException($"Unknown channel '{r.Channel}'.", nameof(e));
                 }

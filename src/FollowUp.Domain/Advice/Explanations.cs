@@ -72,7 +72,8 @@ internal static class Explanations
         var hours = cal.Calendar.Hours;
         var (reasonJa, reasonEn) =
             !cal.IsBusinessDay(missedDay) ? ("休業日の着信なので、", "They called on a day the company is closed, so")
-            : time < hours.Open.ToTimeSpan() || time >= hours.Close.ToTimeSpan() ? ("営業時間外の着信なので、", "They called after business hours, so")
+            : time >= hours.Close.ToTimeSpan() ? ("営業時間外の着信なので、", "They called after business hours, so")
+            : time < hours.Open.ToTimeSpan() ? ("営業時間外の着信なので、", "They called before business hours, so")
             : c.Policy.AvoidLunch && time >= TimeSpan.FromHours(12) && time < TimeSpan.FromHours(13) ? ("昼休み中の着信なので、", "They called during lunch, so")
             : ("始業直後や終業間際は忙しい時間帯なので、", "The first and last hour of the day are busy, so");
 
@@ -111,9 +112,10 @@ internal static class Explanations
 
         if (c.Now < d.OpensAt)
         {
+            // The common "wait" text is built on the stack: no pooled buffers in the hot path.
             return new LocalizedText(
-                $"{fmt.JaDateTime(d.OpensAt)}まではお問い合わせを控えましょう。{reasonJa}{KeepMovingJa}",
-                $"Hold off on asking until {fmt.EnDateTime(d.OpensAt)}. {reasonEn} {KeepMovingEn}");
+                string.Create(CultureInfo.InvariantCulture, stackalloc char[256], $"{fmt.JaDateTime(d.OpensAt)}まではお問い合わせを控えましょう。{reasonJa}{KeepMovingJa}"),
+                string.Create(CultureInfo.InvariantCulture, stackalloc char[256], $"Hold off on asking until {fmt.EnDateTime(d.OpensAt)}. {reasonEn} {KeepMovingEn}"));
         }
 
         var (lateJa, lateEn) = overdue ? ("早めに", "soon, ") : (string.Empty, string.Empty);

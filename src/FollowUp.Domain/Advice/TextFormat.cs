@@ -52,7 +52,7 @@ internal readonly record struct DateText(DateTime Value, bool Japanese, bool Wit
     {
         var pos = 0;
         var ok = true;
-        var (year, month, day) = (Value.Year, Value.Month, Value.Day);
+        Value.Deconstruct(out int year, out int month, out int day);
         var dow = (int)Value.DayOfWeek;
         if (Japanese)
         {
@@ -113,6 +113,23 @@ internal readonly record struct DateText(DateTime Value, bool Japanese, bool Wit
         return true;
     }
 
-    private static bool Number(Span<char> destination, ref int pos, int value, int minDigits) =>
-        value.TryFormat(destination[pos..], out var written, minDigits == 2 ? "00" : default, CultureInfo.InvariantCulture) && (pos += written) > 0;
+    private static bool Number(Span<char> destination, ref int pos, int value, int minDigits)
+    {
+        // Hand-written: int.TryFormat with a format string costs more than the whole date here.
+        var digits = value >= 1000 ? 4 : value >= 100 ? 3 : value >= 10 ? 2 : 1;
+        digits = Math.Max(digits, minDigits);
+        if (pos + digits > destination.Length)
+        {
+            return false;
+        }
+
+        for (var i = pos + digits - 1; i >= pos; i--)
+        {
+            destination[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+
+        pos += digits;
+        return true;
+    }
 }
