@@ -43,7 +43,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IAsyncLifetime,
         await AssertNoSeriousViolationsAsync(ui.Page, "application");
     }
 
-    private static async Task AssertNoSeriousViolationsAsync(IPage page, string name)
+    internal static async Task AssertNoSeriousViolationsAsync(IPage page, string name)
     {
         var result = await page.RunAxe();
         var serious = result.Violations

@@ -53,7 +53,7 @@ public sealed class AppServer : IAsyncDisposable
         return port;
     }
 
-    public static async Task<AppServer> StartAsync(string dataDirectory, int? port = null)
+    public static async Task<AppServer> StartAsync(string dataDirectory, int? port = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = typeof(Program).Assembly.Location;
         var runtimeConfig = Path.ChangeExtension(dll, ".runtimeconfig.json");
@@ -74,6 +74,10 @@ public sealed class AppServer : IAsyncDisposable
         info.Environment["ConnectionStrings__FollowUp"] = $"Data Source={Path.Combine(dataDirectory, "followup.db")}";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var server = new AppServer(process, chosenPort, dataDirectory);

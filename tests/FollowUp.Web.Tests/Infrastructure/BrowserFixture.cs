@@ -42,7 +42,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             Locale = "ja-JP",
             TimezoneId = "Asia/Tokyo",
-            ViewportSize = phone ? new ViewportSize { Width = 375, Height = 812 } : new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = phone ? new ViewportSize { Width = 375, Height = 812 } : new ViewportSize { Width = 1280, Height = 800 },
             IsMobile = phone,
             HasTouch = phone,
             DeviceScaleFactor = phone ? 2 : 1,

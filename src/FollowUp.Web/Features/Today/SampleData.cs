@@ -62,20 +62,21 @@ public sealed class SampleData(IDbContextFactory<FollowUpDbContext> dbFactory, I
         missed.Voicemail = VoicemailKind.CallBack;
         callback.Events.AddRange([thanks1, missed]);
 
-        // 2. Waiting: they promised a reply within 5 business days of yesterday's interview.
-        var waiting = App("さくらテック株式会社", "Sakura Tech K.K.", "Webエンジニア", "Web engineer", ApplicationRoute.JobSite);
+        // 2. Waiting: through an agency, a reply promised within 5 business days of yesterday's meeting.
+        var waiting = App("さくらテック株式会社", "Sakura Tech K.K.", "一般事務（派遣）", "Office clerk (temp)", ApplicationRoute.StaffingAgency);
+        waiting.AgencyName = japanese ? "ミライスタッフ株式会社" : "Mirai Staff K.K.";
+        waiting.AgencyCoordinator = japanese ? "田中様" : "Mr Tanaka";
         waiting.Interviews.Add(Iv(today.AddDays(-1).AddHours(11), ReplyPromiseKind.WithinBusinessDays, count: 5));
+        waiting.Interviews[0].Stage = InterviewStage.AgencyMeeting;
         var thanks2 = Ev(ContactEventKind.EmailSent, today.AddDays(-1).AddHours(18));
         thanks2.EmailPurpose = EmailPurpose.ThankYou;
         waiting.Events.Add(thanks2);
 
         // 3. Follow-up due: the promised date passed more than three business days ago.
-        var followUp = App("ひかり物流株式会社", "Hikari Logistics", "一般事務（派遣）", "Office clerk (temp)", ApplicationRoute.StaffingAgency);
-        followUp.AgencyName = japanese ? "ミライスタッフ株式会社" : "Mirai Staff K.K.";
-        followUp.AgencyCoordinator = japanese ? "田中様" : "Mr Tanaka";
+        var followUp = App("ひかり物流株式会社", "Hikari Logistics", "総務", "General affairs", ApplicationRoute.Direct);
+        followUp.Email = "saiyo@hikari-logistics.example";
         followUp.Interviews.Add(Iv(today.AddDays(-16).AddHours(15), ReplyPromiseKind.ByDate,
             date: DateOnly.FromDateTime(today.AddDays(-9))));
-        followUp.Interviews[0].Stage = InterviewStage.AgencyMeeting;
         followUp.Events.Add(Ev(ContactEventKind.ThankYouSkipped, today.AddDays(-16).AddHours(18)));
 
         // 4. Moved on: the one follow-up went unanswered for more than five business days.

@@ -1,0 +1,126 @@
+using FollowUp.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FollowUp.Web.Tests.Browser;
+
+/// <summary>
+/// The daily workflow in real Chromium, at phone (375×812) and desktop (1280×800) size, on a server whose
+/// clock starts on Friday 2026-11-20 at 19:30 in Tokyo (Monday 11/23 is a national holiday): sample data,
+/// a missed call logged from Today in two taps, the follow-up script and its mailto link, and axe-core on
+/// every screen of the flow.
+/// </summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class DailyWorkflowTests(BrowserFixture browser) : IAsyncLifetime, IDisposable
+{
+    private readonly TempDirectory _data = new("followup-today");
+    private AppServer? _server;
+
+    public async Task InitializeAsync() => _server = await AppServer.StartAsync(_data.Path, environment: new Dictionary<string, string>
+    {
+        ["FollowUp__Clock__StartAt"] = "2026-11-20T19:30:00+09:00",
+    });
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Missed_call_in_two_taps_then_the_follow_up_script(bool phone)
+    {
+        var size = phone ? "phone" : "desktop";
+        await using var context = await browser.NewContextAsync(phone);
+        var page = await context.NewPageAsync();
+        var ui = new FollowUpUi(page, _server!);
+        await ui.RegisterAsync($"today-{size}@example.jp", FollowUpAppFactory.Password);
+
+        // The profile's name goes into the scripts.
+        await ui.GotoAsync("/profile");
+        await page.Locator("#FullName").FillAsync("山田 花子");
+        await page.Locator("#FullName").BlurAsync();
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "保存", Exact = true }).ClickAsync();
+        await Expect(page.GetByText("プロフィールを保存しました。")).ToBeVisibleAsync();
+
+        // First run: an empty Today explains what to do and offers sample data.
+        await ui.GotoAsync("/");
+        await Expect(page.Locator("[data-testid=today-empty]")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "サンプルデータで試す" }).ClickAsync();
+        var cards = page.Locator("[data-testid=today-card]");
+        await Expect(cards).ToHaveCountAsync(4);
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(page, $"today-{size}");
+        await SaveScreenshotAsync(page, $"today-{size}");
+
+        // Two taps from Today: "着信があった", then the voicemail kind. Nothing else.
+        var agencyCard = Card(page, "さくらテック株式会社");
+        await Expect(agencyCard.Locator("[data-testid=next-step]")).ToHaveAttributeAsync("data-step", "FollowUp");
+        await agencyCard.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "着信があった" }).ClickAsync();
+        var dialog = page.Locator(".rz-dialog");
+        await Expect(dialog).ToBeVisibleAsync();
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(page, $"log-dialog-{size}");
+        await dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "「折り返しお願いします」", Exact = true }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+
+        // Friday evening, Monday a holiday: call back on Tuesday 11/24 between 10:00 and 17:00.
+        var step = Card(page, "さくらテック株式会社").Locator("[data-testid=next-step]");
+        await Expect(step).ToHaveAttributeAsync("data-step", "CallBack");
+        await Expect(step).ToContainTextAsync("11月24日(火) 10:00〜11月24日(火) 17:00");
+        await Expect(step).ToContainTextAsync("折り返し");
+
+        // The follow-up that is due: its script names the company, the interview date and the user.
+        var followUpCard = Card(page, "ひかり物流株式会社");
+        await Expect(followUpCard.Locator("[data-testid=next-step]")).ToHaveAttributeAsync("data-step", "FollowUp");
+        await followUpCard.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "文例を開く" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("問い合わせメール");
+        var body = page.Locator("[data-testid=script-body]");
+        await Expect(body).ToContainTextAsync("ひかり物流株式会社");
+        await Expect(body).ToContainTextAsync("11月4日(水)");
+        await Expect(body).ToContainTextAsync("山田 花子");
+        await Expect(page.Locator("[data-testid=script-subject]")).ToContainTextAsync("面接結果に関するご確認");
+        await Expect(page.Locator("[data-testid=checklist]")).ToBeVisibleAsync();
+
+        var mailto = await page.Locator("[data-testid=mailto]").GetAttributeAsync("href");
+        Assert.NotNull(mailto);
+        Assert.StartsWith("mailto:saiyo@hikari-logistics.example?", mailto, StringComparison.Ordinal);
+        var query = mailto[(mailto.IndexOf('?', StringComparison.Ordinal) + 1)..].Split('&')
+            .Select(p => p.Split('=', 2))
+            .ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]));
+        Assert.Contains("面接結果に関するご確認", query["subject"], StringComparison.Ordinal);
+        Assert.Contains("ひかり物流株式会社", query["body"], StringComparison.Ordinal);
+        Assert.Contains("山田 花子", query["body"], StringComparison.Ordinal);
+        Assert.Equal(await body.InnerTextAsync(), query["body"].Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd(), ignoreLineEndingDifferences: true, ignoreWhiteSpaceDifferences: true);
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(page, $"script-{size}");
+        await SaveScreenshotAsync(page, $"script-{size}");
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"The script page is {overflow}px wider than the viewport");
+
+        // Sample data goes in one click, and Today is empty again.
+        await ui.GotoAsync("/");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "サンプルデータを削除" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=today-empty]")).ToBeVisibleAsync();
+    }
+
+    private static ILocator Card(IPage page, string company) =>
+        page.Locator($"[data-testid=today-card][data-company='{company}']");
+
+    /// <summary>Into the test output, and into docs/screenshots when FOLLOWUP_SCREENSHOTS_DIR names it.</summary>
+    private static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
+        await File.WriteAllBytesAsync(Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), bytes);
+        var docs = Environment.GetEnvironmentVariable("FOLLOWUP_SCREENSHOTS_DIR");
+        if (!string.IsNullOrEmpty(docs))
+        {
+            Directory.CreateDirectory(docs);
+            await File.WriteAllBytesAsync(Path.Combine(docs, name + ".png"), bytes);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    public void Dispose() => _data.Dispose();
+}
