@@ -66,9 +66,9 @@ public sealed record TodayGroups(
             {
                 continue;
             }
-            foreach (var t in new[] { step.OpensAt, step.ClosesAt ?? DateTime.MaxValue })
+            foreach (var t in new[] { step.OpensAt, step.ClosesAt })
             {
-                if (t > item.Advice.LocalNow && (next is null || t < next))
+                if (t is not null && t > item.Advice.LocalNow && (next is null || t < next))
                 {
                     next = t;
                 }
