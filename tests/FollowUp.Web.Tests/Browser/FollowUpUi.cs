@@ -13,7 +13,10 @@ namespace FollowUp.Web.Tests.Browser;
 /// </summary>
 public sealed partial class FollowUpUi
 {
+    private static readonly object TraceGate = new();
+
     private readonly AppServer _server;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
     private CircuitSocket? _socket;
 
     public FollowUpUi(IPage page, AppServer server)
@@ -32,10 +35,21 @@ public sealed partial class FollowUpUi
 
     public IPage Page { get; }
 
+    /// <summary>Appends a timed step to browser-trace.log in the screenshots folder (to see where time goes).</summary>
+    public void Trace(string step)
+    {
+        lock (TraceGate)
+        {
+            File.AppendAllText(Path.Combine(BrowserFixture.ScreenshotDirectory, "browser-trace.log"),
+                $"{_clock.Elapsed.TotalSeconds,7:F2}s {step} ({Page.Url})\n");
+        }
+    }
+
     public async Task GotoAsync(string path, bool interactive = true)
     {
         _socket = null;
         await Page.GotoAsync(_server.Url(path), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        Trace($"loaded {path}");
         if (interactive)
         {
             await WaitForCircuitAsync();
@@ -57,6 +71,7 @@ public sealed partial class FollowUpUi
         {
             if (_socket is { IsClosed: false, Frames: >= 3 } s && s.QuietFor > TimeSpan.FromMilliseconds(400))
             {
+                Trace($"circuit ready after {s.Frames} frames");
                 return;
             }
             await Task.Delay(100);
@@ -73,6 +88,7 @@ public sealed partial class FollowUpUi
         await Page.Locator("button[type=submit]").Filter(new LocatorFilterOptions { HasText = "登録する" }).ClickAsync();
         await Page.WaitForURLAsync(_server.Url("/"));
         await Expect(Page.Locator("h1")).ToHaveTextAsync("応募一覧");
+        Trace("registered");
     }
 
     /// <summary>Adds an application through the form and returns its id (from the address it lands on).</summary>
@@ -87,6 +103,7 @@ public sealed partial class FollowUpUi
             await Page.WaitForURLAsync(ApplicationUrl(), new PageWaitForURLOptions { Timeout = 10_000 });
         });
         await Expect(Page.Locator("h1")).ToHaveTextAsync(company);
+        Trace("application added");
         return ApplicationIdFromUrl();
     }
 
@@ -105,6 +122,7 @@ public sealed partial class FollowUpUi
         await FillAndLeaveAsync(Page.Locator("#promise-count"), businessDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "保存", Exact = true }).ClickAsync();
         await Page.WaitForURLAsync(_server.Url($"/applications/{applicationId}"));
+        Trace("interview added");
     }
 
     /// <summary>"着信があった" → voicemail choice → Save, in the dialog.</summary>
@@ -120,6 +138,7 @@ public sealed partial class FollowUpUi
         await dialog.GetByText(voicemailText, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
         await dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "保存", Exact = true }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
+        Trace("missed call logged");
     }
 
     public ILocator Timeline => Page.Locator("ol[data-testid=timeline]");
@@ -147,7 +166,7 @@ public sealed partial class FollowUpUi
     }
 
     /// <summary>Second line of defence against a click that lands while the UI is still wiring up.</summary>
-    private static async Task Retry(Func<Task> action, int attempts = 3)
+    private async Task Retry(Func<Task> action, int attempts = 3)
     {
         for (var i = 1; ; i++)
         {
@@ -158,6 +177,7 @@ public sealed partial class FollowUpUi
             }
             catch (Exception e) when (i < attempts && e is TimeoutException or PlaywrightException)
             {
+                Trace($"retrying after attempt {i}: {e.GetType().Name}");
                 await Task.Delay(500);
             }
         }
