@@ -56,10 +56,27 @@ public sealed partial class FollowUpUi
         }
     }
 
+    /// <summary>
+    /// Reloads the page. After a server restart Blazor's reconnect logic may reload the page by itself (the new
+    /// server rejects the old circuit); a reload racing with that is aborted, so it is retried once that one lands.
+    /// </summary>
     public async Task ReloadAsync()
     {
         _socket = null;
-        await Page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.Load });
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.Load });
+                return;
+            }
+            catch (PlaywrightException e) when (attempt < 3
+                && (e.Message.Contains("ERR_ABORTED", StringComparison.Ordinal) || e.Message.Contains("detached", StringComparison.Ordinal)))
+            {
+                Trace($"reload raced with Blazor's own reload (attempt {attempt}); retrying");
+                await Page.WaitForLoadStateAsync(LoadState.Load);
+            }
+        }
     }
 
     /// <summary>Waits for <c>window.Blazor</c>, the circuit's WebSocket and a quiet moment after its first frames.</summary>
