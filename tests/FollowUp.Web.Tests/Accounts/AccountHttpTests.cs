@@ -45,6 +45,13 @@ public sealed class AccountHttpTests(FollowUpAppFactory app) : IClassFixture<Fol
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Contains(posted.Headers.GetValues("Set-Cookie"), c => c.StartsWith("followup.auth=", StringComparison.Ordinal));
         Assert.NotNull(await app.UserIdAsync(email));
+        await using (var db = app.CreateDbContext())
+        {
+            // The app's TimeProvider is the test's fake clock (the registration stamped its time).
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, user.CreatedAtUtc);
+            Assert.Equal("ja", user.Culture);
+        }
 
         using var list = await client.GetAsync(new Uri("/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);

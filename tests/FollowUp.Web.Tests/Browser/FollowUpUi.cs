@@ -13,7 +13,10 @@ namespace FollowUp.Web.Tests.Browser;
 /// </summary>
 public sealed partial class FollowUpUi
 {
+    private static readonly object TraceGate = new();
+
     private readonly AppServer _server;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
     private CircuitSocket? _socket;
 
     public FollowUpUi(IPage page, AppServer server)
@@ -32,20 +35,48 @@ public sealed partial class FollowUpUi
 
     public IPage Page { get; }
 
+    /// <summary>Appends a timed step to browser-trace.log in the screenshots folder (to see where time goes).</summary>
+    public void Trace(string step)
+    {
+        lock (TraceGate)
+        {
+            File.AppendAllText(Path.Combine(BrowserFixture.ScreenshotDirectory, "browser-trace.log"),
+                $"{_clock.Elapsed.TotalSeconds,7:F2}s {step} ({Page.Url})\n");
+        }
+    }
+
     public async Task GotoAsync(string path, bool interactive = true)
     {
         _socket = null;
         await Page.GotoAsync(_server.Url(path), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        Trace($"loaded {path}");
         if (interactive)
         {
             await WaitForCircuitAsync();
         }
     }
 
+    /// <summary>
+    /// Reloads the page. After a server restart Blazor's reconnect logic may reload the page by itself (the new
+    /// server rejects the old circuit); a reload racing with that is aborted, so it is retried once that one lands.
+    /// </summary>
     public async Task ReloadAsync()
     {
         _socket = null;
-        await Page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.Load });
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.Load });
+                return;
+            }
+            catch (PlaywrightException e) when (attempt < 3
+                && (e.Message.Contains("ERR_ABORTED", StringComparison.Ordinal) || e.Message.Contains("detached", StringComparison.Ordinal)))
+            {
+                Trace($"reload raced with Blazor's own reload (attempt {attempt}); retrying");
+                await Page.WaitForLoadStateAsync(LoadState.Load);
+            }
+        }
     }
 
     /// <summary>Waits for <c>window.Blazor</c>, the circuit's WebSocket and a quiet moment after its first frames.</summary>
@@ -57,6 +88,7 @@ public sealed partial class FollowUpUi
         {
             if (_socket is { IsClosed: false, Frames: >= 3 } s && s.QuietFor > TimeSpan.FromMilliseconds(400))
             {
+                Trace($"circuit ready after {s.Frames} frames");
                 return;
             }
             await Task.Delay(100);
@@ -73,6 +105,7 @@ public sealed partial class FollowUpUi
         await Page.Locator("button[type=submit]").Filter(new LocatorFilterOptions { HasText = "登録する" }).ClickAsync();
         await Page.WaitForURLAsync(_server.Url("/"));
         await Expect(Page.Locator("h1")).ToHaveTextAsync("今日やること");
+        Trace("registered");
     }
 
     /// <summary>Adds an application through the form and returns its id (from the address it lands on).</summary>
@@ -87,6 +120,7 @@ public sealed partial class FollowUpUi
             await Page.WaitForURLAsync(ApplicationUrl(), new PageWaitForURLOptions { Timeout = 10_000 });
         });
         await Expect(Page.Locator("h1")).ToHaveTextAsync(company);
+        Trace("application added");
         return ApplicationIdFromUrl();
     }
 
@@ -105,6 +139,7 @@ public sealed partial class FollowUpUi
         await FillAndLeaveAsync(Page.Locator("#promise-count"), businessDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "保存", Exact = true }).ClickAsync();
         await Page.WaitForURLAsync(_server.Url($"/applications/{applicationId}"));
+        Trace("interview added");
     }
 
     /// <summary>Two taps: "着信があった", then the voicemail kind, which saves at once.</summary>
@@ -119,6 +154,7 @@ public sealed partial class FollowUpUi
         await Expect(dialog.Locator("#event-date")).Not.ToHaveValueAsync("");
         await dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = voicemailText, Exact = true }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
+        Trace("missed call logged");
     }
 
     public ILocator Timeline => Page.Locator("ol[data-testid=timeline]");
@@ -146,7 +182,7 @@ public sealed partial class FollowUpUi
     }
 
     /// <summary>Second line of defence against a click that lands while the UI is still wiring up.</summary>
-    private static async Task Retry(Func<Task> action, int attempts = 3)
+    private async Task Retry(Func<Task> action, int attempts = 3)
     {
         for (var i = 1; ; i++)
         {
@@ -157,6 +193,7 @@ public sealed partial class FollowUpUi
             }
             catch (Exception e) when (i < attempts && e is TimeoutException or PlaywrightException)
             {
+                Trace($"retrying after attempt {i}: {e.GetType().Name}");
                 await Task.Delay(500);
             }
         }

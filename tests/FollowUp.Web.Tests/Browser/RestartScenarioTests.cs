@@ -48,7 +48,9 @@ public sealed class RestartScenarioTests(BrowserFixture browser) : IAsyncLifetim
         await _server.KillAsync();
         await _server.DisposeAsync();
         _server = null;
+        ui.Trace("server killed");
         _server = await AppServer.StartAsync(_data.Path, port);
+        ui.Trace("server restarted");
 
         await ui.ReloadAsync();
         Assert.EndsWith($"/applications/{id}", page.Url, StringComparison.Ordinal);
