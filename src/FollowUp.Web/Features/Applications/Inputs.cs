@@ -71,6 +71,17 @@ internal static class Check
         return time;
     }
 
+    /// <summary>A phone number as people write it: digits with optional +, hyphens, spaces and brackets.</summary>
+    public static void Phone(List<FieldError> errors, string field, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value)
+            && (value.Length > Limits.Phone || value.Count(char.IsAsciiDigit) < 3
+                || value.Any(c => !(char.IsAsciiDigit(c) || c is '+' or '-' or ' ' or '(' or ')'))))
+        {
+            errors.Add(new FieldError(field, "Validation.Phone"));
+        }
+    }
+
     public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     public static string DateText(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -122,14 +133,7 @@ public sealed class ApplicationInput : IValidatedInput
         {
             Check.Required(errors, nameof(AgencyName), AgencyName);
         }
-        if (!string.IsNullOrWhiteSpace(Phone))
-        {
-            var digits = Phone.Count(char.IsAsciiDigit);
-            if (Phone.Length > Limits.Phone || digits < 3 || Phone.Any(c => !(char.IsAsciiDigit(c) || c is '+' or '-' or ' ' or '(' or ')')))
-            {
-                errors.Add(new FieldError(nameof(Phone), "Validation.Phone"));
-            }
-        }
+        Check.Phone(errors, nameof(Phone), Phone);
         if (!string.IsNullOrWhiteSpace(Email)
             && (Email.Length > Limits.Email || !MailAddress.TryCreate(Email.Trim(), out var parsed) || parsed.Address != Email.Trim()))
         {

@@ -1,4 +1,5 @@
 using FollowUp.Web.Data;
+using FollowUp.Web.Features.Applications;
 using FollowUp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static FollowUp.Web.Data.FollowUpDbContext;
@@ -16,24 +17,11 @@ public sealed class ProfileInput : IValidatedInput
     public IReadOnlyList<FieldError> Validate()
     {
         var errors = new List<FieldError>();
-        Length(errors, nameof(FullName), FullName, Limits.ShortText);
-        Length(errors, nameof(Furigana), Furigana, Limits.ShortText);
-        Length(errors, nameof(Affiliation), Affiliation, Limits.ShortText);
-        if (!string.IsNullOrWhiteSpace(Phone)
-            && (Phone.Length > Limits.Phone || Phone.Count(char.IsAsciiDigit) < 3
-                || Phone.Any(c => !(char.IsAsciiDigit(c) || c is '+' or '-' or ' ' or '(' or ')'))))
-        {
-            errors.Add(new FieldError(nameof(Phone), "Validation.Phone"));
-        }
+        Check.Length(errors, nameof(FullName), FullName, Limits.ShortText);
+        Check.Length(errors, nameof(Furigana), Furigana, Limits.ShortText);
+        Check.Length(errors, nameof(Affiliation), Affiliation, Limits.ShortText);
+        Check.Phone(errors, nameof(Phone), Phone);
         return errors;
-    }
-
-    private static void Length(List<FieldError> errors, string field, string? value, int max)
-    {
-        if (value is not null && value.Length > max)
-        {
-            errors.Add(new FieldError(field, "Validation.TooLong", max, value.Length));
-        }
     }
 }
 
@@ -59,13 +47,11 @@ public sealed class ProfileService(IDbContextFactory<FollowUpDbContext> dbFactor
         var id = await currentUser.IdAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.FirstAsync(u => u.Id == id, ct);
-        user.FullName = Clean(input.FullName);
-        user.Furigana = Clean(input.Furigana);
-        user.Affiliation = Clean(input.Affiliation);
-        user.PhoneNumber = Clean(input.Phone);
+        user.FullName = Check.Clean(input.FullName);
+        user.Furigana = Check.Clean(input.Furigana);
+        user.Affiliation = Check.Clean(input.Affiliation);
+        user.PhoneNumber = Check.Clean(input.Phone);
         await db.SaveChangesAsync(ct);
         return SaveResult.Ok(0);
     }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
