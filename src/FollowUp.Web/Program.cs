@@ -6,6 +6,7 @@ builder.AddFollowUpLogging()
     .AddFollowUpClock()
     .AddFollowUpData()
     .AddFollowUpIdentity()
+    .AddFollowUpSecurity()
     .AddFollowUpLocalization()
     .AddFollowUpFeatures()
     .AddFollowUpUi();
@@ -13,6 +14,7 @@ builder.AddFollowUpLogging()
 var app = builder.Build();
 
 app.MigrateFollowUpDatabase();
+app.UseFollowUpSecurity();
 app.UseFollowUpPipeline();
 app.MapFollowUpEndpoints();
 
