@@ -6,7 +6,7 @@ builder.AddFollowUpLogging()
     .AddFollowUpClock()
     .AddFollowUpData()
     .AddFollowUpIdentity()
-    .AddFollowUpSecurity()
+    .AddFollowUpTrust()
     .AddFollowUpLocalization()
     .AddFollowUpFeatures()
     .AddFollowUpUi();
@@ -14,7 +14,7 @@ builder.AddFollowUpLogging()
 var app = builder.Build();
 
 app.MigrateFollowUpDatabase();
-app.UseFollowUpSecurity();
+app.UseFollowUpTrust();
 app.UseFollowUpPipeline();
 app.MapFollowUpEndpoints();
 

@@ -61,7 +61,7 @@ public static partial class SecuritySetup
         // Unhandled exceptions get a short reference that the log and the error page both carry.
         services.AddExceptionHandler<ErrorReferenceHandler>();
 
-        var permits = config.GetValue("FollowUp:RateLimit:SignInPermits", 10);
+        var permits = config.GetValue("FollowUp:RateLimit:SignInPermits", 20);
         var window = TimeSpan.FromSeconds(config.GetValue("FollowUp:RateLimit:SignInWindowSeconds", 60));
         services.AddRateLimiter(o =>
         {
