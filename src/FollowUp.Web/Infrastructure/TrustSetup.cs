@@ -1,3 +1,4 @@
+using FollowUp.Web.Features.Backups;
 using FollowUp.Web.Features.DataExport;
 
 namespace FollowUp.Web.Infrastructure;
@@ -13,6 +14,9 @@ public static class TrustSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddFollowUpSecurity();
         builder.Services.AddScoped<DataExportService>();
+        builder.Services.Configure<BackupOptions>(builder.Configuration.GetSection("FollowUp:Backup"));
+        builder.Services.AddSingleton<BackupService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<BackupService>());
         return builder;
     }
 

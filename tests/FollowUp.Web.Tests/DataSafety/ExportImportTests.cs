@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -197,23 +196,7 @@ public sealed class ExportImportTests(FollowUpAppFactory app) : IClassFixture<Fo
         return await response.Content.ReadAsStringAsync();
     }
 
-    /// <summary>Posts the import form (multipart, with its antiforgery token) and returns the page it answers with.</summary>
-    private static async Task<IDocument> ImportAsync(HttpClient client, byte[] file)
-    {
-        var form = await Forms.GetDocumentAsync(client, "/account/import");
-        var element = form.QuerySelectorAll("form").Single(f => f.QuerySelector("input[name=_handler]")?.GetAttribute("value") == "import");
-        using var content = new MultipartFormDataContent();
-        foreach (var hidden in element.QuerySelectorAll("input[type=hidden]"))
-        {
-            content.Add(new StringContent(hidden.GetAttribute("value") ?? ""), hidden.GetAttribute("name")!);
-        }
-        var bytes = new ByteArrayContent(file);
-        bytes.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        content.Add(bytes, "Upload", "followup.json");
-        using var response = await client.PostAsync(new Uri("/account/import", UriKind.Relative), content);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await Forms.ParseAsync(response);
-    }
+    private static Task<IDocument> ImportAsync(HttpClient client, byte[] file) => ImportForm.PostAsync(client, file);
 
     private static string Canonical(string json)
     {
