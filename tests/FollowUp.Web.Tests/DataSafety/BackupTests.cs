@@ -1,6 +1,8 @@
 using FollowUp.Web.Features.Backups;
 using FollowUp.Web.Tests.Infrastructure;
+using FollowUp.Web.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FollowUp.Web.Tests.DataSafety;
@@ -118,4 +120,44 @@ public sealed class BackupTests(FollowUpAppFactory app) : IClassFixture<FollowUp
         }
         return companies;
     }
+}
+
+/// <summary>The restore of docs/operations.md: with the app stopped, put a backup in place of the database and start.</summary>
+public sealed class RestoreTests : IDisposable
+{
+    private readonly TempDirectory _saved = new("followup-restore");
+
+    [Fact]
+    public async Task A_backup_copied_over_the_database_of_a_stopped_app_brings_the_data_back()
+    {
+        string backupCopy;
+        await using (var original = new FollowUpAppFactory())
+        {
+            var owner = await original.CreateUserAsync("restore@example.jp");
+            await Seed.ApplicationWithHistoryAsync(original.ServiceFor(owner), "復元株式会社");
+            var result = await original.Services.GetRequiredService<BackupService>().BackupNowAsync();
+            Assert.True(result.Succeeded);
+            backupCopy = Path.Combine(_saved.Path, Path.GetFileName(result.Path!));
+            File.Copy(result.Path!, backupCopy);
+            // Written after the backup: the restore goes back to the backup's moment, without it.
+            await Seed.ApplicationWithHistoryAsync(original.ServiceFor(owner), "バックアップ後株式会社");
+        }
+
+        await using var restored = new FollowUpAppFactory();
+        // docs/operations.md, "Restore": copy the backup to followup.db and remove any -wal/-shm beside it.
+        File.Copy(backupCopy, restored.DatabasePath);
+        foreach (var sidecar in new[] { "-wal", "-shm" })
+        {
+            File.Delete(restored.DatabasePath + sidecar);
+        }
+        var owner2 = await restored.UserIdAsync("restore@example.jp");
+        Assert.NotNull(owner2);
+        await using (var db = restored.CreateDbContext())
+        {
+            Assert.Equal(["復元株式会社"], await db.ApplicationsOf(owner2!).Select(a => a.Company).ToListAsync());
+        }
+        Assert.Equal(new RowCounts(1, 1, 1, 1, 1), await restored.CountRowsOfAsync(owner2!));
+    }
+
+    public void Dispose() => _saved.Dispose();
 }
