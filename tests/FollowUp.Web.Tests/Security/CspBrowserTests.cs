@@ -64,6 +64,14 @@ public sealed class CspBrowserTests(BrowserFixture browser) : IAsyncLifetime, ID
         await Expect(page.GetByText("株式会社CSP").First).ToBeVisibleAsync();
         await SettleAsync(page, checkedPages);
 
+        // The static account pages of this branch: data export/import links and the import form.
+        await ui.GotoAsync("/account/manage", interactive: false);
+        await Expect(page.Locator("a[href='/account/export.json']")).ToBeVisibleAsync();
+        await SettleAsync(page, checkedPages);
+        await ui.GotoAsync("/account/import", interactive: false);
+        await Expect(page.Locator("#import-file")).ToBeVisibleAsync();
+        await SettleAsync(page, checkedPages);
+
         // Register last: signed out, the static form page.
         await page.Context.ClearCookiesAsync();
         await ui.GotoAsync("/account/register", interactive: false);
