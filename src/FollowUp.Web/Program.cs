@@ -6,6 +6,7 @@ builder.AddFollowUpLogging()
     .AddFollowUpClock()
     .AddFollowUpData()
     .AddFollowUpIdentity()
+    .AddFollowUpTrust()
     .AddFollowUpLocalization()
     .AddFollowUpFeatures()
     .AddFollowUpUi();
@@ -13,6 +14,7 @@ builder.AddFollowUpLogging()
 var app = builder.Build();
 
 app.MigrateFollowUpDatabase();
+app.UseFollowUpTrust();
 app.UseFollowUpPipeline();
 app.MapFollowUpEndpoints();
 

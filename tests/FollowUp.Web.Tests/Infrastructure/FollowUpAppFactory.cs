@@ -35,6 +35,8 @@ public sealed class FollowUpAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("FollowUp:DataDirectory", _data.Path);
         builder.UseSetting("ConnectionStrings:FollowUp", $"Data Source={DatabasePath}");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests post many sign-in forms from one (null) address; SecurityHttpTests lowers this to test the limiter.
+        builder.UseSetting("FollowUp:RateLimit:SignInPermits", "10000");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

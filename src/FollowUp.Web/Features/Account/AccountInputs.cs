@@ -83,7 +83,7 @@ public sealed class DeleteAccountInput : IValidatedInput
         string.IsNullOrEmpty(Password) ? [new(nameof(Password), "Validation.Required")] : [];
 }
 
-/// <summary>Length over composition: at least 10 characters, at most 128, no character-class rules.</summary>
+/// <summary>Length over composition: at least 10 characters, at most 128, no character-class rules, not a common password.</summary>
 public static class PasswordRules
 {
     public const int MinLength = 10;
@@ -103,6 +103,10 @@ public static class PasswordRules
         else if (password.Length > MaxLength)
         {
             errors.Add(new(field, "Validation.TooLong", MaxLength, password.Length));
+        }
+        else if (Security.CommonPasswordValidator.IsCommon(password))
+        {
+            errors.Add(new(field, "Validation.PasswordCommon"));
         }
     }
 }

@@ -1,0 +1,427 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using FollowUp.Domain.Events;
+using FollowUp.Web.Data;
+using FollowUp.Web.Features.Applications;
+using FollowUp.Web.Features.NextSteps;
+using FollowUp.Web.Features.Profile;
+using FollowUp.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace FollowUp.Web.Features.DataExport;
+
+/// <summary>Where in the imported file a problem is: the application (1-based) and, inside it, an interview or event.</summary>
+/// <param name="Application">1-based position of the application in the file; null for the file or profile.</param>
+/// <param name="Company">The application's company as written in the file.</param>
+/// <param name="Section">"interview", "event", "profile" or null for the application itself.</param>
+/// <param name="Item">1-based position inside the section.</param>
+/// <param name="Error">What is wrong, as a resource key with arguments and the field.</param>
+public sealed record ImportProblem(int? Application, string? Company, string? Section, int? Item, FieldError Error);
+
+/// <summary>The outcome of an import: all of it saved, or nothing saved and every problem found.</summary>
+public sealed record ImportReport(bool Succeeded, int Applications, int Interviews, int Events, bool ProfileUpdated, IReadOnlyList<ImportProblem> Problems)
+{
+    public static ImportReport Rejected(IReadOnlyList<ImportProblem> problems) => new(false, 0, 0, 0, false, problems);
+
+    public static ImportReport FileProblem(string key, params object[] args) =>
+        Rejected([new ImportProblem(null, null, null, null, new FieldError("File", key, args))]);
+}
+
+/// <summary>
+/// Export (JSON, complete; CSV, one row per application with its next step) and import of the signed-in
+/// user's data. Every read and write is scoped to <see cref="ICurrentUser"/>; import validates every row with
+/// the forms' own input classes and saves all of it in one transaction, or nothing.
+/// </summary>
+public sealed class DataExportService(
+    IDbContextFactory<FollowUpDbContext> dbFactory,
+    ICurrentUser currentUser,
+    ApplicationService applications,
+    TimeProvider clock,
+    ILogger<DataExportService> logger)
+{
+    /// <summary>Largest file the import accepts.</summary>
+    public const long MaxImportBytes = 5 * 1024 * 1024;
+
+    /// <summary>Most problems listed in one report (the rest are counted).</summary>
+    public const int MaxProblemsReported = 100;
+
+    /// <summary>Most interviews one imported application may carry.</summary>
+    public const int MaxInterviewsPerApplication = ApplicationService.MaxEventsPerApplication;
+
+    public async Task<ExportDocument> ExportAsync(CancellationToken ct = default)
+    {
+        var owner = await currentUser.IdAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == owner, ct);
+        var apps = await db.ApplicationsOf(owner).AsNoTracking().OrderBy(a => a.Id).ToListAsync(ct);
+        var closures = (await db.Closures.AsNoTracking()
+                .Where(c => db.Applications.Any(a => a.Id == c.ApplicationId && a.OwnerId == owner))
+                .OrderBy(c => c.From).ThenBy(c => c.Id).ToListAsync(ct))
+            .ToLookup(c => c.ApplicationId);
+        var interviews = (await db.InterviewsOf(owner).AsNoTracking().OrderBy(i => i.At).ThenBy(i => i.Id).ToListAsync(ct))
+            .ToLookup(i => i.ApplicationId);
+        var events = (await db.EventsOf(owner).AsNoTracking().OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct))
+            .ToLookup(e => e.ApplicationId);
+        logger.LogInformation("Data exported: {ApplicationCount} applications", apps.Count);
+        return new ExportDocument
+        {
+            ExportedAtUtc = clock.GetUtcNow().UtcDateTime,
+            Profile = new ExportedProfile
+            {
+                Email = user.Email,
+                FullName = user.FullName,
+                Furigana = user.Furigana,
+                Affiliation = user.Affiliation,
+                Phone = user.PhoneNumber,
+                Culture = user.Culture,
+                TimeZoneId = user.TimeZoneId,
+            },
+            Applications = [.. apps.Select(a => new ExportedApplication
+            {
+                Company = a.Company,
+                Position = a.Position,
+                Route = a.Route,
+                AgencyName = a.AgencyName,
+                AgencyCoordinator = a.AgencyCoordinator,
+                ContactPerson = a.ContactPerson,
+                Phone = a.Phone,
+                Email = a.Email,
+                Notes = a.Notes,
+                TimeZoneId = a.TimeZoneId,
+                OpensAt = TimeText(a.OpensAt),
+                ClosesAt = TimeText(a.ClosesAt),
+                ClosedWeekdays = [.. Enum.GetValues<DayOfWeek>().Where(d => (a.ClosedWeekdays & (1 << (int)d)) != 0)],
+                ObservesNationalHolidays = a.ObservesNationalHolidays,
+                YearEndClosure = a.YearEndClosure,
+                ObonClosure = a.ObonClosure,
+                Closures = [.. closures[a.Id].Select(c => new ExportedClosure { From = DateText(c.From), To = DateText(c.To) })],
+                CreatedAtUtc = a.CreatedAtUtc,
+                UpdatedAtUtc = a.UpdatedAtUtc,
+                Interviews = [.. interviews[a.Id].Select(i => new ExportedInterview
+                {
+                    Date = DateText(DateOnly.FromDateTime(i.At)),
+                    Time = TimeText(TimeOnly.FromDateTime(i.At)),
+                    Stage = i.Stage,
+                    PromiseKind = i.PromiseKind,
+                    PromiseDate = i.PromiseDate is { } d ? DateText(d) : null,
+                    PromiseCount = i.PromiseCount,
+                    ContactsSuccessfulOnly = i.ContactsSuccessfulOnly,
+                    Notes = i.Notes,
+                    CreatedAtUtc = i.CreatedAtUtc,
+                })],
+                Events = [.. events[a.Id].Select(e => new ExportedEvent
+                {
+                    Kind = e.Kind,
+                    Date = DateText(DateOnly.FromDateTime(e.At)),
+                    Time = TimeText(TimeOnly.FromDateTime(e.At)),
+                    Voicemail = e.Voicemail,
+                    CallOutcome = e.CallOutcome,
+                    CallPurpose = e.CallPurpose,
+                    EmailPurpose = e.EmailPurpose,
+                    Channel = e.Channel,
+                    ResultOutcome = e.ResultOutcome,
+                    NewDate = e.NewDate is { } n ? DateText(n) : null,
+                    Note = e.Note,
+                    CreatedAtUtc = e.CreatedAtUtc,
+                })],
+            })],
+        };
+    }
+
+    /// <summary>One row per application with its next step, in the current UI language (UTF-8 with BOM, for Excel).</summary>
+    public async Task<byte[]> ExportCsvAsync(IStringLocalizer l, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        var rows = await applications.ListAsync(ct);
+        var japanese = LocalizationSetup.IsJapanese;
+        var csv = new StringBuilder();
+        AppendRow(csv, [
+            l["Csv.Company"], l["Csv.Position"], l["Csv.Route"], l["Csv.Agency"], l["Csv.LatestInterview"],
+            l["Csv.NextStep"], l["Csv.When"], l["Csv.Overdue"], l["Csv.Events"], l["Csv.UpdatedUtc"]]);
+        foreach (var row in rows)
+        {
+            var step = row.Advice.Primary;
+            AppendRow(csv, [
+                row.Company,
+                row.Position,
+                l.Of(row.Route),
+                row.AgencyName,
+                row.LatestInterviewAt is { } at ? at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null,
+                step is null ? l["Csv.NoStep"].Value : l[$"Step.{step.Kind}"].Value,
+                step is null ? null : WindowText.Of(step, row.Advice.LocalNow, l, japanese),
+                step is { Overdue: true } ? l["Csv.Yes"].Value : null,
+                row.EventCount.ToString(CultureInfo.InvariantCulture),
+                row.UpdatedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]);
+        }
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    /// <summary>Reads a file (at most <see cref="MaxImportBytes"/>) and imports it; see <see cref="ImportAsync(ExportDocument, CancellationToken)"/>.</summary>
+    public async Task<ImportReport> ImportAsync(Stream file, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await file.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxImportBytes)
+            {
+                return ImportReport.FileProblem("Import.TooLarge", MaxImportBytes / (1024 * 1024));
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        ExportDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<ExportDocument>(buffer.ToArray(), ExportDocument.JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            return ImportReport.FileProblem("Import.NotJson", e.Path ?? "$", (e.LineNumber ?? 0) + 1);
+        }
+        return document is null ? ImportReport.FileProblem("Import.NotExport") : await ImportAsync(document, ct);
+    }
+
+    /// <summary>
+    /// Adds the document's applications (with closures, interviews and events) to the signed-in user's data
+    /// and fills the profile fields the document carries. Everything is validated first with the forms'
+    /// input classes; one problem anywhere and nothing is written.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(ExportDocument document, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var owner = await currentUser.IdAsync();
+        if (document.Format != ExportDocument.FormatName)
+        {
+            return ImportReport.FileProblem("Import.NotExport");
+        }
+        if (document.Version != ExportDocument.CurrentVersion)
+        {
+            return ImportReport.FileProblem("Import.Version", document.Version, ExportDocument.CurrentVersion);
+        }
+        var problems = new List<ImportProblem>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = new List<JobApplication>();
+        var interviewCount = 0;
+        var eventCount = 0;
+        var apps = document.Applications ?? [];
+        for (var n = 0; n < apps.Count; n++)
+        {
+            var source = apps[n];
+            if (source is null)
+            {
+                problems.Add(new ImportProblem(n + 1, null, null, null, new FieldError("Application", "Import.Empty")));
+                continue;
+            }
+            var row = ToApplication(source, n + 1, owner, now, problems);
+            if (row is not null)
+            {
+                rows.Add(row);
+                interviewCount += row.Interviews.Count;
+                eventCount += row.Events.Count;
+            }
+        }
+        var profile = document.Profile is { } p
+            ? new ProfileInput { FullName = p.FullName, Furigana = p.Furigana, Affiliation = p.Affiliation, Phone = p.Phone }
+            : null;
+        foreach (var error in profile?.Validate() ?? [])
+        {
+            problems.Add(new ImportProblem(null, null, "profile", null, error));
+        }
+        var profileZone = document.Profile?.TimeZoneId;
+        if (profileZone is not null && !KnownZone(profileZone))
+        {
+            problems.Add(new ImportProblem(null, null, "profile", null, new FieldError("TimeZoneId", "Import.TimeZone", profileZone)));
+        }
+        var culture = document.Profile?.Culture;
+        if (culture is not null && !LocalizationSetup.Cultures.Contains(culture))
+        {
+            problems.Add(new ImportProblem(null, null, "profile", null, new FieldError("Culture", "Validation.Choice")));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var existing = await db.ApplicationsOf(owner).CountAsync(ct);
+        if (existing + apps.Count > ApplicationService.MaxApplicationsPerUser)
+        {
+            problems.Add(new ImportProblem(null, null, null, null,
+                new FieldError("File", "Import.TooManyApplications", apps.Count, existing, ApplicationService.MaxApplicationsPerUser)));
+        }
+        if (problems.Count > 0)
+        {
+            logger.LogInformation("Import rejected: {ProblemCount} problems", problems.Count);
+            return ImportReport.Rejected(problems);
+        }
+
+        var profileUpdated = false;
+        if (document.Profile is { } prof)
+        {
+            var user = await db.Users.FirstAsync(u => u.Id == owner, ct);
+            profileUpdated |= Fill(prof.FullName, v => user.FullName = v);
+            profileUpdated |= Fill(prof.Furigana, v => user.Furigana = v);
+            profileUpdated |= Fill(prof.Affiliation, v => user.Affiliation = v);
+            profileUpdated |= Fill(prof.Phone, v => user.PhoneNumber = v);
+            profileUpdated |= Fill(prof.Culture, v => user.Culture = v);
+            profileUpdated |= Fill(prof.TimeZoneId, v => user.TimeZoneId = v);
+        }
+        db.Applications.AddRange(rows);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Import saved: {ApplicationCount} applications, {InterviewCount} interviews, {EventCount} events",
+            rows.Count, interviewCount, eventCount);
+        return new ImportReport(true, rows.Count, interviewCount, eventCount, profileUpdated, []);
+    }
+
+    private static bool Fill(string? value, Action<string> set)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+        set(value.Trim());
+        return true;
+    }
+
+    private static JobApplication? ToApplication(ExportedApplication source, int n, string owner, DateTime now, List<ImportProblem> problems)
+    {
+        var before = problems.Count;
+        var company = source.Company;
+        var input = new ApplicationInput
+        {
+            Company = source.Company,
+            Position = source.Position,
+            Route = source.Route,
+            AgencyName = source.AgencyName,
+            AgencyCoordinator = source.AgencyCoordinator,
+            ContactPerson = source.ContactPerson,
+            Phone = source.Phone,
+            Email = source.Email,
+            Notes = source.Notes,
+            OpensAt = source.OpensAt,
+            ClosesAt = source.ClosesAt,
+            ClosedWeekdays = [.. source.ClosedWeekdays ?? []],
+            ObservesNationalHolidays = source.ObservesNationalHolidays,
+            YearEndClosure = source.YearEndClosure,
+            ObonClosure = source.ObonClosure,
+            ExtraClosures = string.Join('\n', (source.Closures ?? []).Select(c => c is null ? "?" : $"{c.From}..{c.To}")),
+        };
+        var errors = input.Parse(out var closures);
+        if ((source.ClosedWeekdays ?? []).Any(d => !Enum.IsDefined(d)))
+        {
+            errors.Add(new FieldError(nameof(ApplicationInput.ClosedWeekdays), "Validation.Choice"));
+        }
+        var zone = source.TimeZoneId ?? "Asia/Tokyo";
+        if (!KnownZone(zone))
+        {
+            errors.Add(new FieldError(nameof(JobApplication.TimeZoneId), "Import.TimeZone", zone));
+        }
+        problems.AddRange(errors.Select(e => new ImportProblem(n, company, null, null, e)));
+
+        var interviews = source.Interviews ?? [];
+        var events = source.Events ?? [];
+        if (interviews.Count > MaxInterviewsPerApplication)
+        {
+            problems.Add(new ImportProblem(n, company, "interview", null, new FieldError("Interviews", "Import.TooManyInterviews", MaxInterviewsPerApplication)));
+        }
+        if (events.Count > ApplicationService.MaxEventsPerApplication)
+        {
+            problems.Add(new ImportProblem(n, company, "event", null, new FieldError("Events", "Validation.TooManyEvents", ApplicationService.MaxEventsPerApplication)));
+        }
+        var interviewRows = new List<Interview>();
+        for (var i = 0; i < interviews.Count && problems.Count - before < MaxProblemsReported; i++)
+        {
+            var iv = interviews[i];
+            var ivInput = iv is null ? new InterviewInput { Date = null } : new InterviewInput
+            {
+                Date = iv.Date,
+                Time = iv.Time,
+                Stage = iv.Stage,
+                PromiseKind = iv.PromiseKind,
+                PromiseDate = iv.PromiseDate,
+                PromiseCount = iv.PromiseCount,
+                ContactsSuccessfulOnly = iv.ContactsSuccessfulOnly,
+                Notes = iv.Notes,
+            };
+            var ivErrors = ivInput.Parse(out var at, out var promiseDate);
+            problems.AddRange(ivErrors.Select(e => new ImportProblem(n, company, "interview", i + 1, e)));
+            if (ivErrors.Count == 0)
+            {
+                var row = new Interview { OwnerId = owner, CreatedAtUtc = Utc(iv!.CreatedAtUtc, now) };
+                ivInput.ApplyTo(row, at, promiseDate);
+                interviewRows.Add(row);
+            }
+        }
+        var eventRows = new List<ContactEventRecord>();
+        for (var i = 0; i < events.Count && problems.Count - before < MaxProblemsReported; i++)
+        {
+            var ev = events[i];
+            var evInput = ev is null ? new EventInput { Date = null } : new EventInput
+            {
+                Kind = ev.Kind,
+                Date = ev.Date,
+                Time = ev.Time,
+                Voicemail = ev.Voicemail ?? VoicemailKind.None,
+                CallOutcome = ev.CallOutcome ?? CallOutcome.Reached,
+                CallPurpose = ev.CallPurpose,
+                EmailPurpose = ev.EmailPurpose ?? EmailPurpose.ThankYou,
+                Channel = ev.Channel ?? ContactChannel.Phone,
+                ResultOutcome = ev.ResultOutcome ?? ResultOutcome.UnderReview,
+                NewDate = ev.NewDate,
+                Note = ev.Note,
+            };
+            var evErrors = evInput.Parse(out var at, out var newDate);
+            problems.AddRange(evErrors.Select(e => new ImportProblem(n, company, "event", i + 1, e)));
+            if (evErrors.Count == 0)
+            {
+                var row = evInput.ToRecord(at, newDate);
+                row.OwnerId = owner;
+                row.CreatedAtUtc = Utc(ev!.CreatedAtUtc, now);
+                eventRows.Add(row);
+            }
+        }
+        if (problems.Count > before)
+        {
+            return null;
+        }
+        var app = new JobApplication
+        {
+            OwnerId = owner,
+            TimeZoneId = zone,
+            CreatedAtUtc = Utc(source.CreatedAtUtc, now),
+            UpdatedAtUtc = Utc(source.UpdatedAtUtc, now),
+        };
+        input.ApplyTo(app, closures);
+        app.Interviews.AddRange(interviewRows);
+        app.Events.AddRange(eventRows);
+        return app;
+    }
+
+    private static DateTime Utc(DateTime? value, DateTime now) => value is { } v
+        ? (v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc))
+        : now;
+
+    private static bool KnownZone(string id) => id.Length <= 64 && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+
+    private static string DateText(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string TimeText(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    private static void AppendRow(StringBuilder csv, string?[] cells)
+    {
+        csv.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
+    }
+
+    /// <summary>Quotes every cell; a leading = + - @ tab or CR gets a ' so spreadsheets do not run it as a formula.</summary>
+    internal static string Cell(string? value)
+    {
+        var text = value ?? "";
+        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            text = "'" + text;
+        }
+        return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}

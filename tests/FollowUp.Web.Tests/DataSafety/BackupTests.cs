@@ -1,0 +1,163 @@
+using FollowUp.Web.Features.Backups;
+using FollowUp.Web.Tests.Infrastructure;
+using FollowUp.Web.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FollowUp.Web.Tests.DataSafety;
+
+/// <summary>Online backups with VACUUM INTO: named by UTC time, integrity-checked, pruned to Keep, made on a timer.</summary>
+public sealed class BackupTests(FollowUpAppFactory app) : IClassFixture<FollowUpAppFactory>
+{
+    [Fact]
+    public async Task A_backup_is_a_sound_copy_named_by_utc_time_in_the_backups_folder()
+    {
+        var owner = await app.CreateUserAsync("backup@example.jp");
+        await Seed.ApplicationWithHistoryAsync(app.ServiceFor(owner), "バックアップ株式会社");
+        var backups = app.Services.GetRequiredService<BackupService>();
+
+        var result = await backups.BackupNowAsync();
+
+        Assert.True(result.Succeeded, result.IntegrityCheck);
+        Assert.Equal("ok", result.IntegrityCheck);
+        Assert.Equal(Path.Combine(app.DataDirectory, "backups"), Path.GetDirectoryName(result.Path));
+        Assert.StartsWith($"followup-{app.Clock.GetUtcNow():yyyyMMdd'T'HHmmss}Z", Path.GetFileName(result.Path), StringComparison.Ordinal);
+        Assert.EndsWith(".db", result.Path, StringComparison.Ordinal);
+        Assert.Equal("ok", await BackupService.IntegrityCheckAsync(result.Path!));
+        Assert.Contains("バックアップ株式会社", await CompaniesInAsync(result.Path!));
+        Assert.DoesNotContain(Directory.EnumerateFiles(backups.BackupDirectory), f => f.EndsWith(".partial", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Only_the_newest_Keep_backups_stay()
+    {
+        await using var three = app.WithWebHostBuilder(b => b
+            .UseSetting("FollowUp:Backup:Keep", "3")
+            .UseSetting("FollowUp:Backup:Directory", "backups-keep"));
+        var backups = three.Services.GetRequiredService<BackupService>();
+        var made = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var result = await backups.BackupNowAsync();
+            Assert.True(result.Succeeded);
+            made.Add(result.Path!);
+            app.Clock.Advance(TimeSpan.FromHours(1));
+        }
+
+        Assert.Equal(made.TakeLast(3), backups.List());
+        Assert.All(made.Take(2), f => Assert.False(File.Exists(f), $"{f} should have been deleted"));
+    }
+
+    [Fact]
+    public async Task The_background_service_backs_up_on_its_interval()
+    {
+        await using var often = app.WithWebHostBuilder(b => b
+            .UseSetting("FollowUp:Backup:IntervalHours", (1.0 / 3600).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .UseSetting("FollowUp:Backup:StartDelaySeconds", "0")
+            .UseSetting("FollowUp:Backup:Directory", "backups-timer"));
+        using var client = often.CreateClient(); // starts the host and its hosted services
+        var backups = often.Services.GetRequiredService<BackupService>();
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (backups.List().Count < 2 && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            app.Clock.Advance(TimeSpan.FromSeconds(1)); // distinct file names
+            await Task.Delay(200);
+        }
+
+        Assert.True(backups.List().Count >= 2, $"Only {backups.List().Count} backups after 30 s");
+        foreach (var file in backups.List())
+        {
+            Assert.Equal("ok", await BackupService.IntegrityCheckAsync(file));
+        }
+    }
+
+    [Fact]
+    public async Task A_backup_taken_while_the_app_writes_is_consistent()
+    {
+        var owner = await app.CreateUserAsync("backup-busy@example.jp");
+        var service = app.ServiceFor(owner);
+        var backups = app.Services.GetRequiredService<BackupService>();
+        using var stop = new CancellationTokenSource();
+        var written = 0;
+        var writer = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var saved = await service.CreateAsync(Seed.Application($"書き込み中{written}"));
+                Assert.True(saved.Succeeded);
+                Interlocked.Increment(ref written);
+            }
+        });
+        while (Volatile.Read(ref written) < 20)
+        {
+            await Task.Delay(10);
+        }
+        var before = Volatile.Read(ref written);
+        app.Clock.Advance(TimeSpan.FromSeconds(7));
+        var result = await backups.BackupNowAsync();
+        var after = Volatile.Read(ref written);
+        await stop.CancelAsync();
+        await writer;
+
+        Assert.Equal("ok", result.IntegrityCheck);
+        var copied = (await CompaniesInAsync(result.Path!)).Count(c => c.StartsWith("書き込み中", StringComparison.Ordinal));
+        Assert.InRange(copied, before, after + 1);
+    }
+
+    private static async Task<List<string>> CompaniesInAsync(string path)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Company FROM Applications";
+        var companies = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            companies.Add(reader.GetString(0));
+        }
+        return companies;
+    }
+}
+
+/// <summary>The restore of docs/operations.md: with the app stopped, put a backup in place of the database and start.</summary>
+public sealed class RestoreTests : IDisposable
+{
+    private readonly TempDirectory _saved = new("followup-restore");
+
+    [Fact]
+    public async Task A_backup_copied_over_the_database_of_a_stopped_app_brings_the_data_back()
+    {
+        string backupCopy;
+        await using (var original = new FollowUpAppFactory())
+        {
+            var owner = await original.CreateUserAsync("restore@example.jp");
+            await Seed.ApplicationWithHistoryAsync(original.ServiceFor(owner), "復元株式会社");
+            var result = await original.Services.GetRequiredService<BackupService>().BackupNowAsync();
+            Assert.True(result.Succeeded);
+            backupCopy = Path.Combine(_saved.Path, Path.GetFileName(result.Path!));
+            File.Copy(result.Path!, backupCopy);
+            // Written after the backup: the restore goes back to the backup's moment, without it.
+            await Seed.ApplicationWithHistoryAsync(original.ServiceFor(owner), "バックアップ後株式会社");
+        }
+
+        await using var restored = new FollowUpAppFactory();
+        // docs/operations.md, "Restore": copy the backup to followup.db and remove any -wal/-shm beside it.
+        File.Copy(backupCopy, restored.DatabasePath);
+        foreach (var sidecar in new[] { "-wal", "-shm" })
+        {
+            File.Delete(restored.DatabasePath + sidecar);
+        }
+        var owner2 = await restored.UserIdAsync("restore@example.jp");
+        Assert.NotNull(owner2);
+        await using (var db = restored.CreateDbContext())
+        {
+            Assert.Equal(["復元株式会社"], await db.ApplicationsOf(owner2!).Select(a => a.Company).ToListAsync());
+        }
+        Assert.Equal(new RowCounts(1, 1, 1, 1, 1), await restored.CountRowsOfAsync(owner2!));
+    }
+
+    public void Dispose() => _saved.Dispose();
+}

@@ -1,0 +1,284 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AngleSharp.Dom;
+using FollowUp.Domain.Advice;
+using FollowUp.Domain.Applications;
+using FollowUp.Domain.Events;
+using FollowUp.Web.Data;
+using FollowUp.Web.Features.Applications;
+using FollowUp.Web.Features.DataExport;
+using FollowUp.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace FollowUp.Web.Tests.DataSafety;
+
+/// <summary>Export (JSON and CSV) and import through the real endpoints and the import page.</summary>
+public sealed class ExportImportTests(FollowUpAppFactory app) : IClassFixture<FollowUpAppFactory>
+{
+    [Fact]
+    public async Task Export_delete_everything_import_gives_back_every_field()
+    {
+        var (client, owner) = await SignedInAsync("roundtrip@example.jp");
+        await SeedRichAsync(owner);
+        var before = await ExportJsonAsync(client);
+        var beforeDoc = JsonNode.Parse(before)!;
+        Assert.Equal("followup-export", (string?)beforeDoc["format"]);
+        Assert.Equal(1, (int?)beforeDoc["version"]);
+        Assert.Equal(3, beforeDoc["applications"]!.AsArray().Count);
+        var beforeCounts = await app.CountRowsOfAsync(owner);
+
+        await DeleteAllDataAsync(owner);
+        Assert.Equal(new RowCounts(1, 0, 0, 0, 0), await app.CountRowsOfAsync(owner));
+        Assert.DoesNotContain("株式会社ラウンド", await ExportJsonAsync(client), StringComparison.Ordinal);
+
+        var page = await ImportAsync(client, Encoding.UTF8.GetBytes(before));
+        Assert.Equal("応募3件、面接3件、やりとり6件を読み込みました。", page.QuerySelector("[data-testid=import-done]")?.TextContent.Trim());
+
+        var after = await ExportJsonAsync(client);
+        Assert.Equal(beforeCounts, await app.CountRowsOfAsync(owner));
+        Assert.Equal(Canonical(before), Canonical(after));
+    }
+
+    [Fact]
+    public async Task An_invalid_file_is_rejected_whole_with_a_localized_report_of_every_problem()
+    {
+        var (client, owner) = await SignedInAsync("rejected@example.jp");
+        await Seed.ApplicationWithHistoryAsync(app.ServiceFor(owner), "既存の会社");
+        var countsBefore = await app.CountRowsOfAsync(owner);
+        var snapshotBefore = await Seed.SnapshotOfAsync(app, owner);
+
+        var document = new ExportDocument
+        {
+            Applications =
+            [
+                Valid("有効な会社"),
+                Valid(new string('長', 201)),
+                Valid("面接が変な会社", interviewDate: "2026-13-40"),
+                Valid("やりとりが変な会社", eventTime: "25:99", eventKind: (ContactEventKind)42),
+            ],
+        };
+        var page = await ImportAsync(client, JsonSerializer.SerializeToUtf8Bytes(document, ExportDocument.JsonOptions));
+
+        var report = page.QuerySelector("[data-testid=import-rejected]");
+        Assert.NotNull(report);
+        Assert.Null(page.QuerySelector("[data-testid=import-done]"));
+        var items = report!.QuerySelectorAll("li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Contains("何も読み込みませんでした。問題が4件見つかりました。", report.TextContent, StringComparison.Ordinal);
+        Assert.Contains(items, i => i.StartsWith("2件目の応募（", StringComparison.Ordinal) && i.Contains("会社名: 200文字以内", StringComparison.Ordinal));
+        Assert.Contains(items, i => i.StartsWith("3件目の応募（面接が変な会社）の面接1: 日付:", StringComparison.Ordinal));
+        Assert.Contains(items, i => i.StartsWith("4件目の応募（やりとりが変な会社）のやりとり1: 時刻:", StringComparison.Ordinal));
+        Assert.Contains(items, i => i.StartsWith("4件目の応募（やりとりが変な会社）のやりとり1: 種類:", StringComparison.Ordinal));
+
+        // All or nothing: not even the valid first application was added.
+        Assert.Equal(countsBefore, await app.CountRowsOfAsync(owner));
+        Assert.Equal(snapshotBefore, await Seed.SnapshotOfAsync(app, owner));
+    }
+
+    [Theory]
+    [InlineData("not json at all", "ファイルが正しいJSONではありません")]
+    [InlineData("{\"format\":\"something-else\",\"version\":1}", "FollowUpの書き出しファイルではありません。")]
+    [InlineData("{\"format\":\"followup-export\",\"version\":99}", "ファイルの形式はバージョン99です。")]
+    [InlineData("{\"format\":\"followup-export\",\"version\":1,\"applications\":[{\"company\":\"x\",\"route\":\"Nope\"}]}", "ファイルが正しいJSONではありません（$.applications[0].route")]
+    public async Task Files_that_are_not_exports_are_refused_with_a_clear_message(string content, string expected)
+    {
+        var (client, owner) = await SignedInAsync($"bad-file-{Guid.NewGuid():N}@example.jp");
+        var page = await ImportAsync(client, Encoding.UTF8.GetBytes(content));
+        Assert.Contains(expected, page.QuerySelector("[data-testid=import-rejected]")?.TextContent ?? "", StringComparison.Ordinal);
+        Assert.Equal(0, (await app.CountRowsOfAsync(owner)).Applications);
+    }
+
+    [Fact]
+    public async Task A_file_over_5_MB_is_refused()
+    {
+        var (client, owner) = await SignedInAsync("too-large@example.jp");
+        var big = new byte[(int)DataExportService.MaxImportBytes + 1];
+        Array.Fill(big, (byte)' ');
+        var page = await ImportAsync(client, big);
+        Assert.Contains("ファイルが5 MBを超えています。", page.QuerySelector("[data-testid=import-rejected]")?.TextContent ?? "", StringComparison.Ordinal);
+        Assert.Equal(0, (await app.CountRowsOfAsync(owner)).Applications);
+    }
+
+    [Fact]
+    public async Task Import_adds_to_an_account_that_already_has_data()
+    {
+        var (client, owner) = await SignedInAsync("existing@example.jp");
+        await Seed.ApplicationWithHistoryAsync(app.ServiceFor(owner), "もともとある会社");
+        var document = new ExportDocument { Applications = [Valid("追加する会社")] };
+
+        var page = await ImportAsync(client, JsonSerializer.SerializeToUtf8Bytes(document, ExportDocument.JsonOptions));
+
+        Assert.NotNull(page.QuerySelector("[data-testid=import-done]"));
+        await using var db = app.CreateDbContext();
+        Assert.Equal(["もともとある会社", "追加する会社"], await db.ApplicationsOf(owner).OrderBy(a => a.Id).Select(a => a.Company).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Csv_has_one_row_per_application_with_its_next_step()
+    {
+        var (client, owner) = await SignedInAsync("csv@example.jp");
+        var service = app.ServiceFor(owner);
+        await Seed.ApplicationWithHistoryAsync(service, "=HYPERLINK(\"x\")株式会社");
+        var plain = await service.CreateAsync(Seed.Application("面接なし株式会社"));
+        Assert.True(plain.Succeeded);
+
+        using var response = await client.GetAsync(new Uri("/account/export.csv", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("\"会社\",\"職種\",\"応募経路\",\"エージェント\",\"直近の面接\",\"次にすること\",\"いつ\"", lines[0], StringComparison.Ordinal);
+        // Seeded: a missed call asking for a callback at 11:30 today (the fake clock is 10:00 Tuesday in Tokyo).
+        var withStep = Assert.Single(lines, l => l.Contains("HYPERLINK", StringComparison.Ordinal));
+        Assert.StartsWith("\"'=HYPERLINK(\"\"x\"\")株式会社\"", withStep, StringComparison.Ordinal);
+        Assert.Contains("\"2026-11-20 10:00\"", withStep, StringComparison.Ordinal);
+        Assert.Matches("\"(折り返し電話をする|[^\"]+)\",\"[^\"]*(今日|明日)[^\"]*\"", withStep);
+        var without = Assert.Single(lines, l => l.Contains("面接なし株式会社", StringComparison.Ordinal));
+        Assert.Contains("\"面接を追加してください\"", without, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nobody_can_export_anothers_data_and_anonymous_requests_are_sent_to_login()
+    {
+        var (alice, aliceId) = await SignedInAsync("alice-export@example.jp");
+        var (bob, bobId) = await SignedInAsync("bob-export@example.jp");
+        await Seed.ApplicationWithHistoryAsync(app.ServiceFor(aliceId), "アリスの会社");
+        await Seed.ApplicationWithHistoryAsync(app.ServiceFor(bobId), "ボブの会社");
+
+        var aliceJson = await ExportJsonAsync(alice);
+        var bobJson = await ExportJsonAsync(bob);
+        Assert.Contains("アリスの会社", aliceJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("ボブの会社", aliceJson, StringComparison.Ordinal);
+        Assert.Contains("ボブの会社", bobJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("アリスの会社", bobJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("alice-export@example.jp", bobJson, StringComparison.Ordinal);
+        // Query strings that name the other user change nothing.
+        using var forged = await bob.GetAsync(new Uri($"/account/export.json?userId={aliceId}&ownerId={aliceId}", UriKind.Relative));
+        Assert.DoesNotContain("アリスの会社", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var csv = await bob.GetAsync(new Uri("/account/export.csv", UriKind.Relative));
+        Assert.DoesNotContain("アリスの会社", Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+
+        using var anonymous = app.CreateBrowserLikeClient();
+        foreach (var path in new[] { "/account/export.json", "/account/export.csv", "/account/import" })
+        {
+            using var response = await anonymous.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/account/login", Forms.RedirectTarget(response), StringComparison.Ordinal);
+        }
+
+        // Importing Alice's export into Bob's account gives Bob copies; Alice's rows are untouched.
+        var aliceBefore = await Seed.SnapshotOfAsync(app, aliceId);
+        var page = await ImportAsync(bob, Encoding.UTF8.GetBytes(aliceJson));
+        Assert.NotNull(page.QuerySelector("[data-testid=import-done]"));
+        Assert.Equal(aliceBefore, await Seed.SnapshotOfAsync(app, aliceId));
+        Assert.Equal(2, (await app.CountRowsOfAsync(bobId)).Applications);
+    }
+
+    private async Task<(HttpClient Client, string OwnerId)> SignedInAsync(string email)
+    {
+        var client = app.CreateBrowserLikeClient();
+        using var registered = await Forms.RegisterAsync(client, email, FollowUpAppFactory.Password);
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        return (client, (await app.UserIdAsync(email))!);
+    }
+
+    private static async Task<string> ExportJsonAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync(new Uri("/account/export.json", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("followup-", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static Task<IDocument> ImportAsync(HttpClient client, byte[] file) => ImportForm.PostAsync(client, file);
+
+    private static string Canonical(string json)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+        node.Remove("exportedAtUtc");
+        return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private async Task DeleteAllDataAsync(string owner)
+    {
+        await using var db = app.CreateDbContext();
+        await db.ApplicationsOf(owner).ExecuteDeleteAsync();
+        await db.Users.Where(u => u.Id == owner).ExecuteUpdateAsync(u => u
+            .SetProperty(x => x.FullName, (string?)null)
+            .SetProperty(x => x.Furigana, (string?)null)
+            .SetProperty(x => x.Affiliation, (string?)null)
+            .SetProperty(x => x.PhoneNumber, (string?)null)
+            .SetProperty(x => x.TimeZoneId, "Asia/Tokyo"));
+    }
+
+    /// <summary>Three applications covering every column: routes, calendars, closures, every promise and event kind.</summary>
+    private async Task SeedRichAsync(string owner)
+    {
+        var service = app.ServiceFor(owner);
+        await Seed.ApplicationWithHistoryAsync(service, "株式会社ラウンド");
+
+        var agency = Seed.Application("エージェント経由株式会社");
+        agency.Route = ApplicationRoute.StaffingAgency;
+        agency.AgencyName = "テストエージェント";
+        agency.AgencyCoordinator = "鈴木様";
+        agency.OpensAt = "10:00";
+        agency.ClosesAt = "17:30";
+        agency.ClosedWeekdays = [DayOfWeek.Sunday, DayOfWeek.Wednesday];
+        agency.ObservesNationalHolidays = false;
+        agency.YearEndClosure = false;
+        agency.ObonClosure = true;
+        agency.ExtraClosures = "2026-12-24\n2027-01-04..2027-01-05";
+        var a2 = await service.CreateAsync(agency);
+        Assert.True(a2.Succeeded, string.Join("; ", a2.Errors));
+        Assert.True((await service.AddInterviewAsync(a2.Id, new InterviewInput
+        {
+            Date = "2026-11-18", Time = "14:30", Stage = InterviewStage.Final, PromiseKind = ReplyPromiseKind.ByDate,
+            PromiseDate = "2026-11-27", ContactsSuccessfulOnly = true, Notes = "最終面接",
+        })).Succeeded);
+        Assert.True((await service.AddInterviewAsync(a2.Id, new InterviewInput { Date = "2026-11-10", Time = "09:15", Stage = InterviewStage.First })).Succeeded);
+        foreach (var e in new EventInput[]
+                 {
+                     new() { Kind = ContactEventKind.CallMade, Date = "2026-11-19", Time = "10:05", CallOutcome = CallOutcome.NoAnswer, CallPurpose = CallPurpose.FollowUp, Note = "不在" },
+                     new() { Kind = ContactEventKind.EmailSent, Date = "2026-11-18", Time = "18:00", EmailPurpose = EmailPurpose.ThankYou },
+                     new() { Kind = ContactEventKind.ContactReceived, Date = "2026-11-20", Time = "12:00", Channel = ContactChannel.Email },
+                     new() { Kind = ContactEventKind.Result, Date = "2026-11-21", Time = "09:00", ResultOutcome = ResultOutcome.UnderReview, NewDate = "2026-12-04" },
+                     new() { Kind = ContactEventKind.ThankYouSkipped, Date = "2026-11-18", Time = "19:00" },
+                 })
+        {
+            var saved = await service.LogEventAsync(a2.Id, e);
+            Assert.True(saved.Succeeded, string.Join("; ", saved.Errors));
+        }
+
+        var bare = new ApplicationInput { Company = "最小限の会社", OpensAt = "09:00", ClosesAt = "18:00", ClosedWeekdays = [] };
+        Assert.True((await service.CreateAsync(bare)).Succeeded);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        await using var db = app.CreateDbContext();
+        await db.Users.Where(u => u.Id == owner).ExecuteUpdateAsync(u => u
+            .SetProperty(x => x.FullName, "山田 太郎")
+            .SetProperty(x => x.Furigana, "やまだ たろう")
+            .SetProperty(x => x.Affiliation, "東京大学 経済学部")
+            .SetProperty(x => x.PhoneNumber, "090-1234-5678"));
+        // A non-default zone survives the round trip too.
+        await db.Applications.Where(a => a.OwnerId == owner && a.Company == "最小限の会社")
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.TimeZoneId, "Asia/Seoul"));
+    }
+
+    private static ExportedApplication Valid(string company, string interviewDate = "2026-11-20", string eventTime = "11:30",
+        ContactEventKind eventKind = ContactEventKind.MissedCall) => new()
+    {
+        Company = company,
+        OpensAt = "09:00",
+        ClosesAt = "18:00",
+        ClosedWeekdays = [DayOfWeek.Saturday, DayOfWeek.Sunday],
+        ObservesNationalHolidays = true,
+        Interviews = [new ExportedInterview { Date = interviewDate, Time = "10:00", PromiseKind = ReplyPromiseKind.WithinBusinessDays, PromiseCount = 3 }],
+        Events = [new ExportedEvent { Kind = eventKind, Date = "2026-11-24", Time = eventTime, Voicemail = VoicemailKind.CallBack }],
+    };
+}
