@@ -60,8 +60,20 @@ public sealed class CspBrowserTests(BrowserFixture browser) : IAsyncLifetime, ID
         await SettleAsync(page, checkedPages);
 
         await ui.GotoAsync("/");
-        await Expect(page.Locator("h1")).ToHaveTextAsync("応募一覧");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("今日やること");
         await Expect(page.GetByText("株式会社CSP").First).ToBeVisibleAsync();
+        await SettleAsync(page, checkedPages);
+
+        await ui.GotoAsync("/applications");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("応募一覧");
+        await SettleAsync(page, checkedPages);
+
+        await ui.GotoAsync($"/applications/{id}/scripts/FollowUpEmail");
+        await Expect(page.Locator("[data-testid=script-body]")).ToContainTextAsync("株式会社CSP");
+        await SettleAsync(page, checkedPages);
+
+        await ui.GotoAsync("/profile");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("プロフィール");
         await SettleAsync(page, checkedPages);
 
         // The static account pages of this branch: data export/import links and the import form.
