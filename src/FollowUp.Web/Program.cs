@@ -8,6 +8,7 @@ builder.AddFollowUpLogging()
     .AddFollowUpIdentity()
     .AddFollowUpLocalization()
     .AddFollowUpFeatures()
+    .AddFollowUpReminders()
     .AddFollowUpUi();
 
 var app = builder.Build();
@@ -15,6 +16,7 @@ var app = builder.Build();
 app.MigrateFollowUpDatabase();
 app.UseFollowUpPipeline();
 app.MapFollowUpEndpoints();
+app.MapFollowUpReminders();
 
 app.Run();
 
