@@ -22,6 +22,7 @@ public static class ReminderSetup
         services.AddSingleton<IApplicationChanged>(sp => sp.GetRequiredService<ReminderSync>());
         services.AddScoped<ReminderService>();
         services.AddScoped<OpsAccess>();
+        services.AddScoped<ReminderBadge>();
         return builder;
     }
 
