@@ -60,7 +60,7 @@ public sealed class ReminderSchedulerPerfTests(ITestOutputHelper output) : IDisp
         var engine = app.Engine;
         await engine.ScheduledFireTimesAsync(); // warm up EF
         var warm = await ReminderScheduler.CreateAsync($"perf-warm-{Guid.NewGuid():N}", app.Services);
-        await ReminderScheduler.RebuildOnAsync(warm, [(1, new DateTime(2026, 12, 1))], app.Clock);
+        await ReminderScheduler.RebuildOnAsync(warm, [(1, new DateTime(2026, 12, 1))], app.Clock, new());
         await warm.Shutdown();
 
         var before = GC.GetTotalMemory(forceFullCollection: true);
@@ -69,8 +69,9 @@ public sealed class ReminderSchedulerPerfTests(ITestOutputHelper output) : IDisp
         var wanted = await engine.ScheduledFireTimesAsync();
         read.Stop();
         var scheduler = await ReminderScheduler.CreateAsync($"perf-{Guid.NewGuid():N}", app.Services);
+        var known = new System.Collections.Concurrent.ConcurrentDictionary<int, DateTime>();
         var build = Stopwatch.StartNew();
-        await ReminderScheduler.RebuildOnAsync(scheduler, wanted, app.Clock);
+        await ReminderScheduler.RebuildOnAsync(scheduler, wanted, app.Clock, known);
         build.Stop();
         total.Stop();
         wanted = null;
@@ -78,16 +79,23 @@ public sealed class ReminderSchedulerPerfTests(ITestOutputHelper output) : IDisp
         var keys = await scheduler.GetTriggerKeys(Quartz.Impl.Matchers.GroupMatcher<Quartz.TriggerKey>.GroupEquals(ReminderScheduler.Group));
         Assert.Equal(Count, keys.Count);
 
-        // A second rebuild over the same set (the periodic reconcile's steady state).
+        // A second rebuild over the same set (the periodic reconcile's steady state: nothing changed).
         var again = Stopwatch.StartNew();
-        await ReminderScheduler.RebuildOnAsync(scheduler, await engine.ScheduledFireTimesAsync(), app.Clock);
+        var rescheduled = await ReminderScheduler.RebuildOnAsync(scheduler, await engine.ScheduledFireTimesAsync(), app.Clock, known);
         again.Stop();
+        Assert.Equal(0, rescheduled);
+
+        // A rebuild from scratch over existing triggers (a scheduler whose bookkeeping was lost): replace all.
+        var replaceAll = Stopwatch.StartNew();
+        await ReminderScheduler.RebuildOnAsync(scheduler, await engine.ScheduledFireTimesAsync(), app.Clock, new());
+        replaceAll.Stop();
 
         output.WriteLine($"reminders: {Count:N0}");
         output.WriteLine($"read Scheduled rows + fire times: {read.ElapsedMilliseconds:N0} ms");
         output.WriteLine($"build triggers in Quartz (RAMJobStore): {build.ElapsedMilliseconds:N0} ms");
         output.WriteLine($"total first rebuild: {total.ElapsedMilliseconds:N0} ms");
-        output.WriteLine($"steady-state rebuild (read + replace all): {again.ElapsedMilliseconds:N0} ms");
+        output.WriteLine($"steady-state reconcile, nothing changed (read + compare): {again.ElapsedMilliseconds:N0} ms");
+        output.WriteLine($"rebuild replacing all 100k existing triggers: {replaceAll.ElapsedMilliseconds:N0} ms");
         output.WriteLine($"managed heap held by the scheduler with its triggers: {(after - before) / 1024.0 / 1024.0:N1} MiB ({(after - before) / (double)Count:N0} bytes per trigger)");
         GC.KeepAlive(scheduler);
         await scheduler.Shutdown();

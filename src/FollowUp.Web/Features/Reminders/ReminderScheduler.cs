@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Specialized;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public sealed class ReminderScheduler(
     private static readonly TriggerKey ReconcileTrigger = new("reconcile-every", Group);
 
     private readonly SemaphoreSlim _rebuild = new(1, 1);
+    private readonly ConcurrentDictionary<int, DateTime> _known = new();
     private IScheduler? _scheduler;
 
     /// <summary>The running scheduler, if any (for the operations page).</summary>
@@ -93,7 +95,7 @@ public sealed class ReminderScheduler(
     {
         if (_scheduler is { } scheduler)
         {
-            await ScheduleOnAsync(scheduler, reminders, clock, ct);
+            await ScheduleOnAsync(scheduler, reminders, clock, _known, ct);
         }
     }
 
@@ -102,6 +104,10 @@ public sealed class ReminderScheduler(
         if (_scheduler is { } scheduler)
         {
             await scheduler.UnscheduleJobs([.. reminderIds.Select(TriggerFor)], ct);
+            foreach (var id in reminderIds)
+            {
+                _known.TryRemove(id, out _);
+            }
         }
     }
 
@@ -114,7 +120,7 @@ public sealed class ReminderScheduler(
         await _rebuild.WaitAsync(ct);
         try
         {
-            await RebuildOnAsync(scheduler, reminders, clock, ct);
+            await RebuildOnAsync(scheduler, reminders, clock, _known, ct);
         }
         finally
         {
@@ -122,12 +128,18 @@ public sealed class ReminderScheduler(
         }
     }
 
-    /// <summary>Makes the reminder triggers of <paramref name="scheduler"/> exactly <paramref name="reminders"/>.</summary>
-    public static async Task RebuildOnAsync(
-        IScheduler scheduler, IReadOnlyCollection<(int ReminderId, DateTime FireAtUtc)> reminders, TimeProvider clock, CancellationToken ct = default)
+    /// <summary>
+    /// Makes the reminder triggers of <paramref name="scheduler"/> exactly <paramref name="reminders"/>. Triggers that
+    /// exist with the wanted time (per <paramref name="known"/>, what was scheduled last) are left alone, so a
+    /// reconcile that finds nothing changed only reads.
+    /// </summary>
+    public static async Task<int> RebuildOnAsync(
+        IScheduler scheduler, IReadOnlyCollection<(int ReminderId, DateTime FireAtUtc)> reminders, TimeProvider clock,
+        ConcurrentDictionary<int, DateTime> known, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(scheduler);
         ArgumentNullException.ThrowIfNull(reminders);
+        ArgumentNullException.ThrowIfNull(known);
         var wanted = reminders.Select(r => TriggerFor(r.ReminderId)).ToHashSet();
         var existing = await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(Group), ct);
         var stale = existing.Where(k => !wanted.Contains(k) && k != ReconcileTrigger).ToList();
@@ -135,11 +147,20 @@ public sealed class ReminderScheduler(
         {
             await scheduler.UnscheduleJobs(stale, ct);
         }
-        await ScheduleOnAsync(scheduler, reminders, clock, ct);
+        foreach (var id in known.Keys.Where(id => !wanted.Contains(TriggerFor(id))))
+        {
+            known.TryRemove(id, out _);
+        }
+        var changed = reminders
+            .Where(r => !existing.Contains(TriggerFor(r.ReminderId)) || !known.TryGetValue(r.ReminderId, out var at) || at != r.FireAtUtc)
+            .ToList();
+        await ScheduleOnAsync(scheduler, changed, clock, known, ct);
+        return changed.Count;
     }
 
     private static async Task ScheduleOnAsync(
-        IScheduler scheduler, IReadOnlyCollection<(int ReminderId, DateTime FireAtUtc)> reminders, TimeProvider clock, CancellationToken ct)
+        IScheduler scheduler, IReadOnlyCollection<(int ReminderId, DateTime FireAtUtc)> reminders, TimeProvider clock,
+        ConcurrentDictionary<int, DateTime> known, CancellationToken ct)
     {
         if (reminders.Count == 0)
         {
@@ -157,6 +178,10 @@ public sealed class ReminderScheduler(
                 .Build())
             .ToList();
         await scheduler.ScheduleJobs(new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> { [job] = triggers }, replace: true, ct);
+        foreach (var (id, at) in reminders)
+        {
+            known[id] = at;
+        }
     }
 
     public static TriggerKey TriggerFor(int reminderId) => new($"r{reminderId}", Group);
