@@ -114,6 +114,14 @@ public sealed class ReminderService(
             ?? new ReminderPreferences { UserId = owner };
     }
 
+    /// <summary>The user's own time zone (for showing UTC moments such as snoozes).</summary>
+    public async Task<TimeZoneInfo> TimeZoneAsync(CancellationToken ct = default)
+    {
+        var owner = await currentUser.IdAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return QuietHours.Zone(await db.Users.AsNoTracking().Where(u => u.Id == owner).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct));
+    }
+
     public async Task SetEmailAsync(bool enabled, CancellationToken ct = default) =>
         await UpdatePreferencesAsync(p => p.EmailEnabled = enabled, ct);
 

@@ -37,20 +37,24 @@ public sealed class ReminderSync(
 {
     public async Task ChangedAsync(string ownerId, int applicationId, CancellationToken ct = default)
     {
-        try
+        // Two writes of one application may race to insert the same key: the retry sees the other's rows.
+        for (var attempt = 1; attempt <= 2; attempt++)
         {
-            await SyncAsync(ownerId, applicationId, ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two writes of one application raced to insert the same key: the second sync sees the first's rows.
-            await SyncAsync(ownerId, applicationId, ct);
-        }
-#pragma warning disable CA1031 // The write itself succeeded; the reconcile job and the next write repair reminders.
-        catch (Exception ex)
+            try
+            {
+                await SyncAsync(ownerId, applicationId, ct);
+                return;
+            }
+            catch (DbUpdateException) when (attempt == 1)
+            {
+            }
+#pragma warning disable CA1031 // The write itself succeeded; the next write of the application repairs its reminders.
+            catch (Exception ex)
 #pragma warning restore CA1031
-        {
-            logger.LogError(ex, "Reminder sync failed for application {ApplicationId}", applicationId);
+            {
+                logger.LogError(ex, "Reminder sync failed for application {ApplicationId}", applicationId);
+                return;
+            }
         }
     }
 
