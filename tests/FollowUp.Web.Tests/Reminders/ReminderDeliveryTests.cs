@@ -137,5 +137,28 @@ public sealed class ReminderDeliveryTests : IDisposable
         Assert.DoesNotContain(await reminders.ListAsync(), r => r.Id == item.Id);
     }
 
+    [Fact]
+    public async Task Deleting_the_event_that_superseded_a_reminder_schedules_it_again_and_deleting_the_interview_supersedes_all()
+    {
+        await using var app = new ReminderAppFactory(_data.Path, ReminderSeed.ClockAtTokyo(11, 24, 12), scheduler: false);
+        var user = await app.CreateUserAsync("undo@example.com");
+        var service = app.ApplicationsFor(user);
+        var (appId, interviewId) = await ReminderSeed.ApplicationAsync(service, "取り消し株式会社");
+        await ReminderSeed.EventAsync(service, appId, new EventInput
+        {
+            Kind = ContactEventKind.EmailSent, EmailPurpose = EmailPurpose.ThankYou, Date = "2026-11-24", Time = "11:30",
+        });
+        bool IsThanks(Reminder r) => r.StepKind == StepKind.SendThankYou;
+        Assert.All((await app.RemindersAsync(user)).Where(IsThanks), r => Assert.Equal(ReminderState.Superseded, r.State));
+
+        var detail = await service.GetAsync(appId);
+        Assert.True(await service.DeleteEventAsync(detail!.Events.Single().Id));
+        Assert.All((await app.RemindersAsync(user)).Where(IsThanks), r => Assert.Equal(ReminderState.Scheduled, r.State));
+
+        Assert.True(await service.DeleteInterviewAsync(interviewId));
+        Assert.All(await app.RemindersAsync(user), r => Assert.Equal(ReminderState.Superseded, r.State));
+        Assert.Equal(0, await app.Engine.DeliverDueAsync());
+    }
+
     public void Dispose() => _data.Dispose();
 }
