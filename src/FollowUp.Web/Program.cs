@@ -9,6 +9,7 @@ builder.AddFollowUpLogging()
     .AddFollowUpTrust()
     .AddFollowUpLocalization()
     .AddFollowUpFeatures()
+    .AddFollowUpReminders()
     .AddFollowUpUi();
 
 var app = builder.Build();
@@ -17,6 +18,7 @@ app.MigrateFollowUpDatabase();
 app.UseFollowUpTrust();
 app.UseFollowUpPipeline();
 app.MapFollowUpEndpoints();
+app.MapFollowUpReminders();
 
 app.Run();
 

@@ -82,6 +82,8 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
             e.HasIndex(x => new { x.OwnerId, x.ApplicationId, x.At });
             e.HasIndex(x => x.ApplicationId);
         });
+
+        Features.Reminders.ReminderModel.Configure(builder);
     }
 }
 

@@ -21,7 +21,8 @@ public sealed class ApplicationService(
     IDbContextFactory<FollowUpDbContext> dbFactory,
     ICurrentUser currentUser,
     TimeProvider clock,
-    ILogger<ApplicationService> logger)
+    ILogger<ApplicationService> logger,
+    Reminders.IApplicationChanged? changed = null)
 {
     /// <summary>Most applications one account may hold (a limit against abuse, far above real use).</summary>
     public const int MaxApplicationsPerUser = 1000;
@@ -134,6 +135,7 @@ public sealed class ApplicationService(
         input.ApplyTo(app, closures);
         app.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        await ChangedAsync(owner, app.Id, ct);
         return SaveResult.Ok(app.Id);
     }
 
@@ -170,6 +172,7 @@ public sealed class ApplicationService(
         db.Interviews.Add(interview);
         app.UpdatedAtUtc = interview.CreatedAtUtc;
         await db.SaveChangesAsync(ct);
+        await ChangedAsync(owner, app.Id, ct);
         return SaveResult.Ok(interview.Id);
     }
 
@@ -198,6 +201,7 @@ public sealed class ApplicationService(
         input.ApplyTo(interview, at, promiseDate);
         await TouchAsync(db, owner, interview.ApplicationId, ct);
         await db.SaveChangesAsync(ct);
+        await ChangedAsync(owner, interview.ApplicationId, ct);
         return SaveResult.Ok(interview.Id);
     }
 
@@ -205,7 +209,10 @@ public sealed class ApplicationService(
     {
         var owner = await currentUser.IdAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.InterviewsOf(owner).Where(i => i.Id == interviewId).ExecuteDeleteAsync(ct) > 0;
+        var applicationId = await db.InterviewsOf(owner).Where(i => i.Id == interviewId).Select(i => i.ApplicationId).FirstOrDefaultAsync(ct);
+        var deleted = await db.InterviewsOf(owner).Where(i => i.Id == interviewId).ExecuteDeleteAsync(ct) > 0;
+        await ChangedAsync(owner, applicationId, ct);
+        return deleted;
     }
 
     public async Task<SaveResult> LogEventAsync(int applicationId, EventInput input, CancellationToken ct = default)
@@ -234,6 +241,7 @@ public sealed class ApplicationService(
         db.ContactEvents.Add(record);
         app.UpdatedAtUtc = record.CreatedAtUtc;
         await db.SaveChangesAsync(ct);
+        await ChangedAsync(owner, app.Id, ct);
         logger.LogInformation("Event {EventKind} logged on application {ApplicationId}", record.Kind, app.Id);
         return SaveResult.Ok(record.Id);
     }
@@ -242,11 +250,18 @@ public sealed class ApplicationService(
     {
         var owner = await currentUser.IdAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.EventsOf(owner).Where(e => e.Id == eventId).ExecuteDeleteAsync(ct) > 0;
+        var applicationId = await db.EventsOf(owner).Where(e => e.Id == eventId).Select(e => e.ApplicationId).FirstOrDefaultAsync(ct);
+        var deleted = await db.EventsOf(owner).Where(e => e.Id == eventId).ExecuteDeleteAsync(ct) > 0;
+        await ChangedAsync(owner, applicationId, ct);
+        return deleted;
     }
 
     /// <summary>The current wall-clock time in the application's time zone (default for new events).</summary>
     public DateTime LocalNow(string timeZoneId) => DomainMapping.ToLocal(clock.GetUtcNow(), timeZoneId);
+
+    /// <summary>Lets the reminders recompute after a write that may change the application's steps.</summary>
+    private Task ChangedAsync(string owner, int applicationId, CancellationToken ct) =>
+        changed is null || applicationId == 0 ? Task.CompletedTask : changed.ChangedAsync(owner, applicationId, ct);
 
     private async Task TouchAsync(FollowUpDbContext db, string owner, int applicationId, CancellationToken ct)
     {

@@ -39,7 +39,8 @@ public sealed class DataExportService(
     ICurrentUser currentUser,
     ApplicationService applications,
     TimeProvider clock,
-    ILogger<DataExportService> logger)
+    ILogger<DataExportService> logger,
+    Reminders.IApplicationChanged? changed = null)
 {
     /// <summary>Largest file the import accepts.</summary>
     public const long MaxImportBytes = 5 * 1024 * 1024;
@@ -270,6 +271,11 @@ public sealed class DataExportService(
         db.Applications.AddRange(rows);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        // Imported interviews get their reminders like ones typed in.
+        foreach (var row in rows)
+        {
+            await (changed?.ChangedAsync(owner, row.Id, ct) ?? Task.CompletedTask);
+        }
         logger.LogInformation("Import saved: {ApplicationCount} applications, {InterviewCount} interviews, {EventCount} events",
             rows.Count, interviewCount, eventCount);
         return new ImportReport(true, rows.Count, interviewCount, eventCount, profileUpdated, []);

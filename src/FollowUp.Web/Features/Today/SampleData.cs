@@ -12,7 +12,11 @@ namespace FollowUp.Web.Features.Today;
 /// "Try with sample data": four realistic applications in different states, dated relative to now
 /// (a missed call this evening, waiting for a deadline, a follow-up due, moved on). Removed in one click.
 /// </summary>
-public sealed class SampleData(IDbContextFactory<FollowUpDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class SampleData(
+    IDbContextFactory<FollowUpDbContext> dbFactory,
+    ICurrentUser currentUser,
+    TimeProvider clock,
+    Reminders.IApplicationChanged? changed = null)
 {
     public async Task<bool> HasSampleAsync(CancellationToken ct = default)
     {
@@ -97,6 +101,11 @@ public sealed class SampleData(IDbContextFactory<FollowUpDbContext> dbFactory, I
         }
         db.Applications.AddRange(callback, waiting, followUp, movedOn);
         await db.SaveChangesAsync(ct);
+        // Samples behave like real applications, reminders included.
+        foreach (var app in new[] { callback, waiting, followUp, movedOn })
+        {
+            await (changed?.ChangedAsync(owner, app.Id, ct) ?? Task.CompletedTask);
+        }
     }
 
     /// <summary>Deletes every sample application (with its interviews and events); real data is untouched.</summary>

@@ -1,0 +1,116 @@
+using System.Globalization;
+using FollowUp.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace FollowUp.Web.Features.Reminders;
+
+/// <summary>
+/// The private calendar feed <c>GET /calendar/{secret}.ics</c>: the user's interviews and upcoming step windows.
+/// The secret is 32 random bytes (base64url), stored only as its SHA-256; a wrong or replaced secret is a 404.
+/// </summary>
+public static class CalendarFeed
+{
+    public static void MapCalendarFeed(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/calendar/{secret}.ics", async (string secret, IDbContextFactory<FollowUpDbContext> dbFactory,
+                TimeProvider clock, IStringLocalizer<SharedResource> localizer, HttpResponse response, CancellationToken ct) =>
+            {
+                if (secret.Length != 43 || secret.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+                {
+                    return Results.NotFound();
+                }
+                var hash = ReminderService.HashSecret(secret);
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var owner = await db.Set<ReminderPreferences>().AsNoTracking()
+                    .Where(p => p.FeedSecretHash == hash).Select(p => p.UserId).FirstOrDefaultAsync(ct);
+                if (owner is null)
+                {
+                    return Results.NotFound();
+                }
+                var ics = await BuildAsync(db, owner, clock.GetUtcNow(), localizer, ct);
+                response.Headers.CacheControl = "private, no-store";
+                return Results.Text(ics, "text/calendar; charset=utf-8", System.Text.Encoding.UTF8);
+            })
+            .AllowAnonymous();
+    }
+
+    /// <summary>The feed of <paramref name="ownerId"/>: interviews and the windows of not-dismissed reminders from 30 days ago on.</summary>
+    public static async Task<string> BuildAsync(
+        FollowUpDbContext db, string ownerId, DateTimeOffset utcNow, IStringLocalizer<SharedResource> localizer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(localizer);
+        var culture = await db.Users.AsNoTracking().Where(u => u.Id == ownerId).Select(u => u.Culture).FirstOrDefaultAsync(ct);
+        var apps = await db.ApplicationsOf(ownerId).AsNoTracking().ToDictionaryAsync(a => a.Id, ct);
+        var interviews = await db.InterviewsOf(ownerId).AsNoTracking().OrderBy(i => i.At).ToListAsync(ct);
+        var since = utcNow.UtcDateTime.AddDays(-30);
+        var windows = await db.RemindersOf(ownerId).AsNoTracking()
+            .Where(r => r.Kind == ReminderKind.WindowOpens && r.State != ReminderState.Superseded && r.State != ReminderState.Dismissed
+                && r.DueAtUtc >= since)
+            .OrderBy(r => r.DueAtUtc).ToListAsync(ct);
+
+        var saved = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "ja");
+            var stamp = utcNow.UtcDateTime;
+            var ics = new IcsWriter()
+                .Property("BEGIN", "VCALENDAR")
+                .Property("VERSION", "2.0")
+                .Property("PRODID", "-//FollowUp//Reminders//EN")
+                .Property("CALSCALE", "GREGORIAN")
+                .Text("X-WR-CALNAME", "FollowUp");
+            foreach (var interview in interviews)
+            {
+                if (!apps.TryGetValue(interview.ApplicationId, out var app))
+                {
+                    continue;
+                }
+                var start = ReminderPlanner.ToUtc(interview.At, QuietHours.Zone(app.TimeZoneId));
+                var summary = localizer["Reminders.Feed.Interview", app.Company].Value;
+                Event(ics, $"interview-{interview.Id}@followup", stamp, start, start.AddHours(1), summary,
+                    string.Join("\n", new[] { app.Position, app.ContactPerson, interview.Notes }.Where(s => !string.IsNullOrWhiteSpace(s))),
+                    TimeSpan.FromHours(-1));
+            }
+            foreach (var window in windows)
+            {
+                if (!apps.TryGetValue(window.ApplicationId, out var app))
+                {
+                    continue;
+                }
+                var zone = QuietHours.Zone(app.TimeZoneId);
+                var end = window.ClosesAt is { } closes ? ReminderPlanner.ToUtc(closes, zone) : window.DueAtUtc.AddHours(1);
+                var step = localizer[$"Step.{window.StepKind}"].Value;
+                Event(ics, $"reminder-{window.Id}@followup", stamp, window.DueAtUtc, end,
+                    localizer["Reminders.Feed.Window", step, app.Company].Value,
+                    localizer[$"Reminders.Message.{window.Kind}", step, app.Company].Value, TimeSpan.Zero);
+            }
+            return ics.Property("END", "VCALENDAR").ToString();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
+    }
+
+    private static void Event(IcsWriter ics, string uid, DateTime stamp, DateTime start, DateTime end, string summary, string description, TimeSpan alarm)
+    {
+        ics.Property("BEGIN", "VEVENT")
+            .Text("UID", uid)
+            .Utc("DTSTAMP", stamp)
+            .Utc("DTSTART", start)
+            .Utc("DTEND", end > start ? end : start.AddMinutes(30))
+            .Text("SUMMARY", summary);
+        if (description.Length > 0)
+        {
+            ics.Text("DESCRIPTION", description);
+        }
+        ics.Property("BEGIN", "VALARM")
+            .Property("ACTION", "DISPLAY")
+            .Property("TRIGGER", alarm == TimeSpan.Zero ? "PT0M" : $"-PT{(int)-alarm.TotalMinutes}M")
+            .Text("DESCRIPTION", summary)
+            .Property("END", "VALARM")
+            .Property("END", "VEVENT");
+    }
+}

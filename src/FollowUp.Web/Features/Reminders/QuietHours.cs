@@ -1,0 +1,40 @@
+namespace FollowUp.Web.Features.Reminders;
+
+/// <summary>
+/// A daily span of local time in which no reminder is delivered (default 22:00–08:00). A span whose start is
+/// after its end wraps midnight; equal start and end means no quiet hours.
+/// </summary>
+public sealed record QuietHours(TimeOnly Start, TimeOnly End)
+{
+    public static QuietHours Default { get; } = new(new TimeOnly(22, 0), new TimeOnly(8, 0));
+
+    public bool Contains(TimeOnly t) => Start == End ? false
+        : Start < End ? t >= Start && t < End
+        : t >= Start || t < End;
+
+    /// <summary>
+    /// <paramref name="utc"/> if it is outside quiet hours in <paramref name="zone"/>, else the moment (UTC) they end.
+    /// </summary>
+    public DateTime Defer(DateTime utc, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+        var time = TimeOnly.FromDateTime(local);
+        if (!Contains(time))
+        {
+            return utc;
+        }
+        var endDate = DateOnly.FromDateTime(local);
+        if (Start > End && time >= Start)
+        {
+            endDate = endDate.AddDays(1);
+        }
+        var end = ReminderPlanner.ToUtc(endDate.ToDateTime(End), zone);
+        return DateTime.SpecifyKind(end, DateTimeKind.Utc);
+    }
+
+    /// <summary>The zone for an id, Asia/Tokyo when the id is unknown.</summary>
+    public static TimeZoneInfo Zone(string? timeZoneId) =>
+        timeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) ? zone
+            : TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+}

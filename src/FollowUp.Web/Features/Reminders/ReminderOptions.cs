@@ -1,0 +1,27 @@
+namespace FollowUp.Web.Features.Reminders;
+
+/// <summary>Settings under <c>FollowUp:Reminders</c>.</summary>
+public sealed class ReminderOptions
+{
+    /// <summary>Whether the Quartz scheduler runs in this process (tests that drive delivery directly turn it off).</summary>
+    public bool SchedulerEnabled { get; set; } = true;
+
+    /// <summary>How often the reconcile job rebuilds triggers from the database.</summary>
+    public int ReconcileMinutes { get; set; } = 5;
+
+    /// <summary>Members of this role may open the operations page (besides the first registered user).</summary>
+    public string AdminRole { get; set; } = "Admin";
+}
+
+/// <summary>Settings under <c>FollowUp:Smtp</c>; email is off while <see cref="Host"/> is empty.</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 25;
+    public bool EnableSsl { get; set; }
+    public string From { get; set; } = "followup@localhost";
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Host);
+}

@@ -1,0 +1,35 @@
+using FollowUp.Web.Features.Reminders;
+
+namespace FollowUp.Web.Infrastructure;
+
+/// <summary>Registers the reminders feature: planning, delivery, the scheduler, channels and endpoints.</summary>
+public static class ReminderSetup
+{
+    public static WebApplicationBuilder AddFollowUpReminders(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.Configure<ReminderOptions>(builder.Configuration.GetSection("FollowUp:Reminders"));
+        services.Configure<SmtpOptions>(builder.Configuration.GetSection("FollowUp:Smtp"));
+        services.AddSingleton<ReminderNotifier>();
+        services.AddSingleton<ReminderOps>();
+        services.AddSingleton<ReminderEmailSender>();
+        services.AddSingleton<ReminderScheduler>();
+        services.AddSingleton<IReminderTriggers>(sp => sp.GetRequiredService<ReminderScheduler>());
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
+        services.AddSingleton<ReminderEngine>();
+        services.AddSingleton<ReminderSync>();
+        services.AddSingleton<IApplicationChanged>(sp => sp.GetRequiredService<ReminderSync>());
+        services.AddScoped<ReminderService>();
+        services.AddScoped<OpsAccess>();
+        services.AddScoped<ReminderBadge>();
+        return builder;
+    }
+
+    public static WebApplication MapFollowUpReminders(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapCalendarFeed();
+        return app;
+    }
+}

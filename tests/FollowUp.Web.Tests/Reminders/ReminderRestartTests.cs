@@ -1,0 +1,70 @@
+using FollowUp.Domain.Advice;
+using FollowUp.Web.Features.Reminders;
+using FollowUp.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FollowUp.Web.Tests.Reminders;
+
+/// <summary>
+/// The database is the truth: reminders planned before a shutdown are delivered after the restart, once each,
+/// late, by the real hosted Quartz scheduler (start-up reconcile) on the same SQLite file.
+/// </summary>
+public sealed class ReminderRestartTests : IDisposable
+{
+    private readonly TempDirectory _data = new("followup-reminder-restart");
+
+    [Fact]
+    public async Task Reminders_due_while_the_app_was_down_are_delivered_once_after_restart()
+    {
+        string user;
+        List<Reminder> planned;
+        await using (var before = new ReminderAppFactory(_data.Path, ReminderSeed.ClockAtTokyo(11, 24, 9)))
+        {
+            user = await before.CreateUserAsync("restart@example.com");
+            await ReminderSeed.ApplicationAsync(before.ApplicationsFor(user), "再起動テスト株式会社");
+            planned = await before.RemindersAsync(user);
+            Assert.Equal(3, planned.Count);
+            await WaitForAsync(() => before.Services.GetRequiredService<ReminderOps>().LastRuns().Any(r => r.Job == "reconcile"));
+            Assert.Empty(await before.DeliveriesAsync());
+        } // stopped before anything is due
+
+        // Thursday 26 Nov 09:00: the thank-you window opened on Tuesday (missed) and its "closing soon" reminder
+        // was due at 07:00 (quiet hours until 08:00). The follow-up (2 Dec) is not due yet.
+        var later = ReminderSeed.ClockAtTokyo(11, 26, 9);
+        for (var restart = 0; restart < 2; restart++)
+        {
+            await using var after = new ReminderAppFactory(_data.Path, later);
+            _ = after.Services; // starts the host and its scheduler
+            await WaitForAsync(async () => (await after.DeliveriesAsync()).Count >= 2);
+            await WaitForAsync(() => after.Services.GetRequiredService<ReminderOps>().LastRuns().Any(r => r.Job == "reconcile"));
+            Assert.Equal(0, await after.Engine.DeliverDueAsync());
+
+            var deliveries = await after.DeliveriesAsync(user);
+            Assert.Equal(2, deliveries.Count);
+            Assert.Equal(2, deliveries.Select(d => d.ReminderId).Distinct().Count());
+            var rows = await after.RemindersAsync(user);
+            Assert.Equal(ReminderState.Delivered, rows.Single(r => r.StepKind == StepKind.SendThankYou && r.Kind == ReminderKind.WindowOpens).State);
+            Assert.Equal(ReminderState.Delivered, rows.Single(r => r.StepKind == StepKind.SendThankYou && r.Kind == ReminderKind.ClosingSoon).State);
+            Assert.Equal(ReminderState.Scheduled, rows.Single(r => r.StepKind == StepKind.FollowUp).State);
+            // The pending follow-up has a trigger in the rebuilt scheduler.
+            var scheduler = after.Services.GetRequiredService<ReminderScheduler>().Scheduler;
+            Assert.NotNull(scheduler);
+            var followUp = rows.Single(r => r.StepKind == StepKind.FollowUp);
+            Assert.NotNull(await scheduler.GetTrigger(ReminderScheduler.TriggerFor(followUp.Id)));
+        }
+    }
+
+    private static Task WaitForAsync(Func<bool> condition) => WaitForAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        var deadline = Environment.TickCount64 + 20_000;
+        while (!await condition())
+        {
+            Assert.True(Environment.TickCount64 < deadline, "timed out waiting for the scheduler");
+            await Task.Delay(100);
+        }
+    }
+
+    public void Dispose() => _data.Dispose();
+}
