@@ -33,11 +33,7 @@ public sealed class DailyWorkflowTests(BrowserFixture browser) : IAsyncLifetime,
         await ui.RegisterAsync($"today-{size}@example.jp", FollowUpAppFactory.Password);
 
         // The profile's name goes into the scripts.
-        await ui.GotoAsync("/profile");
-        await page.Locator("#FullName").FillAsync("山田 花子");
-        await page.Locator("#FullName").BlurAsync();
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "保存", Exact = true }).ClickAsync();
-        await Expect(page.GetByText("プロフィールを保存しました。")).ToBeVisibleAsync();
+        await ui.SaveProfileNameAsync("山田 花子");
 
         // First run: an empty Today explains what to do and offers sample data.
         await ui.GotoAsync("/");

@@ -108,6 +108,21 @@ public sealed partial class FollowUpUi
         Trace("registered");
     }
 
+    /// <summary>Saves the profile's full name, retrying if the form was re-rendered under the typing.</summary>
+    public async Task SaveProfileNameAsync(string fullName)
+    {
+        await GotoAsync("/profile");
+        await Retry(async () =>
+        {
+            await FillAndLeaveAsync(Page.Locator("#FullName"), fullName);
+            await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "保存", Exact = true }).ClickAsync();
+            await Expect(Page.GetByText("プロフィールを保存しました。")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
+            // What was saved, read back through a fresh page.
+            await GotoAsync("/profile");
+            await Expect(Page.Locator("#FullName")).ToHaveValueAsync(fullName, new LocatorAssertionsToHaveValueOptions { Timeout = 5_000 });
+        });
+    }
+
     /// <summary>Adds an application through the form and returns its id (from the address it lands on).</summary>
     public async Task<int> AddApplicationAsync(string company)
     {

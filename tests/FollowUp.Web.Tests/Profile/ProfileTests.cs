@@ -27,6 +27,8 @@ public sealed class ProfileTests(FollowUpAppFactory app) : IClassFixture<FollowU
         var mine = await ServiceFor(a).GetAsync();
         Assert.Equal("山田 花子", mine.FullName);
         Assert.Equal("090-1234-5678", mine.Phone);
+        Assert.Equal("ja", mine.Culture);
+        Assert.Equal("Asia/Tokyo", mine.TimeZoneId);
         var theirs = await ServiceFor(b).GetAsync();
         Assert.Null(theirs.FullName);
         Assert.Null(theirs.Phone);
@@ -35,13 +37,19 @@ public sealed class ProfileTests(FollowUpAppFactory app) : IClassFixture<FollowU
     [Theory]
     [InlineData("FullName", 201)]
     [InlineData("Phone", 0)]
+    [InlineData("TimeZoneId", 0)]
+    [InlineData("Culture", 0)]
     public async Task Bad_input_names_the_field_and_changes_nothing(string field, int length)
     {
         var a = await app.CreateUserAsync($"profile-bad-{field}@example.jp");
         await ServiceFor(a).SaveAsync(new ProfileInput { FullName = "元の名前" });
-        var input = field == "Phone"
-            ? new ProfileInput { FullName = "新しい名前", Phone = "call me maybe" }
-            : new ProfileInput { FullName = new string('名', length) };
+        var input = field switch
+        {
+            "Phone" => new ProfileInput { FullName = "新しい名前", Phone = "call me maybe" },
+            "TimeZoneId" => new ProfileInput { FullName = "新しい名前", TimeZoneId = "Mars/Olympus_Mons" },
+            "Culture" => new ProfileInput { FullName = "新しい名前", Culture = "fr" },
+            _ => new ProfileInput { FullName = new string('名', length) },
+        };
 
         var result = await ServiceFor(a).SaveAsync(input);
 

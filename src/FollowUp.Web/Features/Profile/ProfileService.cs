@@ -14,6 +14,16 @@ public sealed class ProfileInput : IValidatedInput
     public string? Affiliation { get; set; }
     public string? Phone { get; set; }
 
+    /// <summary>Language for emails and reminders ("ja" or "en").</summary>
+    public string Culture { get; set; } = "ja";
+
+    /// <summary>IANA time zone of the user's own clock (quiet hours, reminders).</summary>
+    public string TimeZoneId { get; set; } = "Asia/Tokyo";
+
+    /// <summary>Zones offered in the form; Japan first. Any valid IANA id is accepted.</summary>
+    public static readonly string[] CommonTimeZones =
+        ["Asia/Tokyo", "Asia/Seoul", "Asia/Shanghai", "Asia/Singapore", "Australia/Sydney", "Europe/London", "America/Los_Angeles", "America/New_York", "UTC"];
+
     public IReadOnlyList<FieldError> Validate()
     {
         var errors = new List<FieldError>();
@@ -21,6 +31,14 @@ public sealed class ProfileInput : IValidatedInput
         Check.Length(errors, nameof(Furigana), Furigana, Limits.ShortText);
         Check.Length(errors, nameof(Affiliation), Affiliation, Limits.ShortText);
         Check.Phone(errors, nameof(Phone), Phone);
+        if (Culture is not ("ja" or "en"))
+        {
+            errors.Add(new FieldError(nameof(Culture), "Validation.Choice"));
+        }
+        if (string.IsNullOrWhiteSpace(TimeZoneId) || TimeZoneId.Length > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out _))
+        {
+            errors.Add(new FieldError(nameof(TimeZoneId), "Validation.Choice"));
+        }
         return errors;
     }
 }
@@ -33,7 +51,11 @@ public sealed class ProfileService(IDbContextFactory<FollowUpDbContext> dbFactor
         var id = await currentUser.IdAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == id, ct);
-        return new ProfileInput { FullName = user.FullName, Furigana = user.Furigana, Affiliation = user.Affiliation, Phone = user.PhoneNumber };
+        return new ProfileInput
+        {
+            FullName = user.FullName, Furigana = user.Furigana, Affiliation = user.Affiliation, Phone = user.PhoneNumber,
+            Culture = user.Culture is "en" ? "en" : "ja", TimeZoneId = user.TimeZoneId,
+        };
     }
 
     public async Task<SaveResult> SaveAsync(ProfileInput input, CancellationToken ct = default)
@@ -51,6 +73,8 @@ public sealed class ProfileService(IDbContextFactory<FollowUpDbContext> dbFactor
         user.Furigana = Check.Clean(input.Furigana);
         user.Affiliation = Check.Clean(input.Affiliation);
         user.PhoneNumber = Check.Clean(input.Phone);
+        user.Culture = input.Culture;
+        user.TimeZoneId = input.TimeZoneId;
         await db.SaveChangesAsync(ct);
         return SaveResult.Ok(0);
     }
