@@ -78,6 +78,9 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServerFixture 
 
     internal static async Task AssertNoSeriousViolationsAsync(IPage page, string name)
     {
+        // Judge the settled page: mid-animation (a toast fading in) colours are not what anyone reads.
+        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')",
+            null, new PageWaitForFunctionOptions { Timeout = 10_000 });
         var result = await page.RunAxe();
         Assert.NotEmpty(result.Passes); // axe really ran and checked something
         var serious = result.Violations
