@@ -124,3 +124,14 @@ public sealed class ContactEventRecord
     public string? Note { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 }
+
+/// <summary>
+/// A counter per user that database triggers raise on every write to the user's applications, closures,
+/// interviews, events and profile, so a cached read can tell in one tiny query whether it is still current,
+/// whoever wrote (see ADR 0009).
+/// </summary>
+public sealed class DataVersion
+{
+    public string OwnerId { get; set; } = "";
+    public long Version { get; set; }
+}

@@ -23,6 +23,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<Interview> Interviews => Set<Interview>();
     public DbSet<ContactEventRecord> ContactEvents => Set<ContactEventRecord>();
     public DbSet<ClosureRange> Closures => Set<ClosureRange>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -81,6 +82,14 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
             e.Property(x => x.Note).HasMaxLength(Limits.Note);
             e.HasIndex(x => new { x.OwnerId, x.ApplicationId, x.At });
             e.HasIndex(x => x.ApplicationId);
+        });
+
+        // No foreign key to the user on purpose: the triggers that write it run inside the cascade of an
+        // account deletion, after the user row is gone. The account deletion removes the row itself.
+        builder.Entity<DataVersion>(v =>
+        {
+            v.ToTable("DataVersions");
+            v.HasKey(x => x.OwnerId);
         });
 
         Features.Reminders.ReminderModel.Configure(builder);

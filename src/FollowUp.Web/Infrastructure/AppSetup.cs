@@ -27,6 +27,8 @@ public static class AppSetup
     public static WebApplicationBuilder AddFollowUpFeatures(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Configure<SnapshotCacheOptions>(builder.Configuration.GetSection("FollowUp:Performance"));
+        builder.Services.AddSingleton<ApplicationSnapshots>();
         builder.Services.AddScoped<ApplicationService>();
         builder.Services.AddScoped<DateText>();
         builder.Services.AddScoped<Features.Profile.ProfileService>();
@@ -40,6 +42,9 @@ public static class AppSetup
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
         builder.Services.AddRadzenComponents();
+        // Japanese text is sent as UTF-8 characters instead of one &#x...; entity each (about 8 bytes and an
+        // encoder call per character otherwise); markup characters are still escaped.
+        builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAntiforgery();
         return builder;
     }

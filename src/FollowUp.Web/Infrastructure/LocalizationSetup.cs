@@ -12,6 +12,7 @@ public static class LocalizationSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>, CachedLocalizer>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture("ja");

@@ -76,6 +76,7 @@ public sealed class FollowUpAppFactory : WebApplicationFactory<Program>
     /// <summary>An <see cref="ApplicationService"/> acting as <paramref name="userId"/>.</summary>
     public ApplicationService ServiceFor(string userId) => new(
         Services.GetRequiredService<IDbContextFactory<FollowUpDbContext>>(),
+        Services.GetRequiredService<ApplicationSnapshots>(),
         new TestCurrentUser(userId),
         Clock,
         NullLogger<ApplicationService>.Instance);

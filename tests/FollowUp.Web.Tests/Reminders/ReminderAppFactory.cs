@@ -57,6 +57,7 @@ public sealed class ReminderAppFactory(string dataDirectory, FakeTimeProvider cl
     /// <summary>The application service as the app builds it (reminders recompute after writes).</summary>
     public ApplicationService ApplicationsFor(string userId) => new(
         Services.GetRequiredService<IDbContextFactory<FollowUpDbContext>>(),
+        Services.GetRequiredService<ApplicationSnapshots>(),
         new TestCurrentUser(userId),
         Clock,
         NullLogger<ApplicationService>.Instance,

@@ -16,7 +16,7 @@ public sealed class TodayGroupsTests
     {
         var step = new NextStep(kind, opens, closes, overdue, RuleId.R1, new LocalizedText("", ""));
         var advice = new ApplicationAdvice(null, new Advice(step, ImmutableArray.Create(step)), Now);
-        return new ApplicationSummary(company.GetHashCode(StringComparison.Ordinal), company, null, ApplicationRoute.Direct, null, null, 0, default, advice);
+        return new ApplicationSummary(company.GetHashCode(StringComparison.Ordinal), company, null, ApplicationRoute.Direct, null, null, 0, default, false, advice);
     }
 
     [Fact]

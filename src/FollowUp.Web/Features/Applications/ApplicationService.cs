@@ -8,7 +8,7 @@ namespace FollowUp.Web.Features.Applications;
 /// <summary>A row of the applications list.</summary>
 public sealed record ApplicationSummary(
     int Id, string Company, string? Position, Domain.Applications.ApplicationRoute Route, string? AgencyName,
-    DateTime? LatestInterviewAt, int EventCount, DateTime UpdatedAtUtc, ApplicationAdvice Advice);
+    DateTime? LatestInterviewAt, int EventCount, DateTime UpdatedAtUtc, bool IsSample, ApplicationAdvice Advice);
 
 /// <summary>An application with its interviews (oldest first) and events (newest first).</summary>
 public sealed record ApplicationDetail(JobApplication Application, IReadOnlyList<Interview> Interviews, IReadOnlyList<ContactEventRecord> Events);
@@ -19,6 +19,7 @@ public sealed record ApplicationDetail(JobApplication Application, IReadOnlyList
 /// </summary>
 public sealed class ApplicationService(
     IDbContextFactory<FollowUpDbContext> dbFactory,
+    ApplicationSnapshots snapshots,
     ICurrentUser currentUser,
     TimeProvider clock,
     ILogger<ApplicationService> logger,
@@ -31,29 +32,19 @@ public sealed class ApplicationService(
     public const int MaxEventsPerApplication = 500;
 
     /// <summary>
-    /// Every application of the user with its next step. Four queries whatever the number of applications
-    /// (applications, closures, interviews, events), then the rules run in memory.
+    /// Every application of the user with its next step. One query when nothing changed since the last
+    /// list (the rows come from <see cref="ApplicationSnapshots"/>), five otherwise, whatever the number
+    /// of applications; then the rules run in memory for the current time.
     /// </summary>
     public async Task<IReadOnlyList<ApplicationSummary>> ListAsync(CancellationToken ct = default)
     {
         var owner = await currentUser.IdAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var apps = await db.ApplicationsOf(owner).AsNoTracking().ToListAsync(ct);
-        var closures = (await db.Closures.AsNoTracking()
-                .Where(c => db.Applications.Any(a => a.Id == c.ApplicationId && a.OwnerId == owner)).ToListAsync(ct))
-            .ToLookup(c => c.ApplicationId);
-        var interviews = (await db.InterviewsOf(owner).AsNoTracking().ToListAsync(ct)).ToLookup(i => i.ApplicationId);
-        var events = (await db.EventsOf(owner).AsNoTracking().ToListAsync(ct)).ToLookup(e => e.ApplicationId);
+        var snapshot = await snapshots.GetAsync(owner, ct);
         var utcNow = clock.GetUtcNow();
-        return [.. apps
-            .Select(a =>
-            {
-                a.Closures = [.. closures[a.Id]];
-                var advice = ApplicationAdvice.For(a, interviews[a.Id], events[a.Id], utcNow);
-                return new ApplicationSummary(
-                    a.Id, a.Company, a.Position, a.Route, a.AgencyName,
-                    interviews[a.Id].Max(i => (DateTime?)i.At), events[a.Id].Count(), a.UpdatedAtUtc, advice);
-            })
+        return [.. snapshot.Entries
+            .Select(e => new ApplicationSummary(
+                e.Id, e.Company, e.Position, e.Route, e.AgencyName, e.LatestInterviewAt, e.EventCount, e.UpdatedAtUtc, e.IsSample,
+                e.Inputs.At(utcNow)))
             .OrderBy(s => SortKey(s.Advice, s.UpdatedAtUtc))];
     }
 

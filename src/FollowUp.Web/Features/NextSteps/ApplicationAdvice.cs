@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
 using FollowUp.Domain.Advice;
+using FollowUp.Domain.Calendar;
+using FollowUp.Domain.Events;
 using FollowUp.Web.Data;
 using FollowUp.Web.Features.Applications;
 
@@ -18,25 +21,64 @@ public sealed record ApplicationAdvice(Interview? Interview, Advice? Advice, Dat
     /// the application; closures must be loaded.
     /// </summary>
     public static ApplicationAdvice For(
-        JobApplication application, IEnumerable<Interview> interviews, IEnumerable<ContactEventRecord> events, DateTimeOffset utcNow)
+        JobApplication application, IEnumerable<Interview> interviews, IEnumerable<ContactEventRecord> events, DateTimeOffset utcNow) =>
+        AdviceInputs.From(application, interviews, events).At(utcNow);
+}
+
+/// <summary>
+/// Everything the rules need about one application, prepared once from its rows: the latest interview as
+/// facts, its events in domain form and the company's business calendar. Immutable, so a cached copy can
+/// serve many requests; only <see cref="At"/> depends on the time.
+/// </summary>
+/// <param name="Zone">The application's time zone (the company's clock).</param>
+/// <param name="Interview">The latest interview, if any.</param>
+/// <param name="Facts">That interview as the rules see it.</param>
+/// <param name="Events">The interview's events in domain form.</param>
+/// <param name="Calendar">The company's calendar under the policy; null when the stored calendar is unusable.</param>
+public sealed record AdviceInputs(
+    TimeZoneInfo Zone, Interview? Interview, InterviewFacts? Facts, ImmutableArray<ContactEvent> Events, BusinessCalendar? Calendar)
+{
+    /// <summary>Prepares the inputs for <paramref name="application"/> (closures loaded) from its interviews and events.</summary>
+    public static AdviceInputs From(JobApplication application, IEnumerable<Interview> interviews, IEnumerable<ContactEventRecord> events)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var now = DomainMapping.ToLocal(utcNow, application.TimeZoneId);
+        ArgumentNullException.ThrowIfNull(interviews);
+        ArgumentNullException.ThrowIfNull(events);
+        var zone = DomainMapping.Zone(application.TimeZoneId);
         var interview = interviews.OrderBy(i => i.At).ThenBy(i => i.Id).LastOrDefault();
         if (interview is null)
         {
-            return new ApplicationAdvice(null, null, now);
+            return new AdviceInputs(zone, null, null, [], null);
         }
+        BusinessCalendar? calendar;
         try
         {
-            var advice = EtiquetteEngine.Advise(
-                interview.ToFacts(), DomainMapping.EventsFor(interview, events), application.ToCalendar(), EtiquettePolicy.Default, now);
-            return new ApplicationAdvice(interview, advice, now);
+            calendar = new BusinessCalendar(application.ToCalendar(), EtiquettePolicy.Default);
         }
         catch (ArgumentException)
         {
-            // A calendar with no business day at all (validation prevents it; old data might not): no advice rather than a crash.
-            return new ApplicationAdvice(interview, null, now);
+            // A calendar with no business day at all (validation prevents it; old data might not).
+            calendar = null;
+        }
+        return new AdviceInputs(zone, interview, interview.ToFacts(), DomainMapping.EventsFor(interview, events), calendar);
+    }
+
+    /// <summary>The advice at <paramref name="utcNow"/>: a pure function of the inputs and the time.</summary>
+    public ApplicationAdvice At(DateTimeOffset utcNow)
+    {
+        var now = DomainMapping.ToLocal(utcNow, Zone);
+        if (Interview is null || Facts is not { } facts || Calendar is null)
+        {
+            return new ApplicationAdvice(Interview, null, now);
+        }
+        try
+        {
+            return new ApplicationAdvice(Interview, EtiquetteEngine.Advise(facts, Events, Calendar, now), now);
+        }
+        catch (ArgumentException)
+        {
+            // Nonsensical stored data (validation prevents it): no advice rather than a crash.
+            return new ApplicationAdvice(Interview, null, now);
         }
     }
 }
