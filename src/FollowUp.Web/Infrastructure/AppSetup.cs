@@ -1,6 +1,7 @@
 using FollowUp.Web.Components;
 using FollowUp.Web.Features.Account;
 using FollowUp.Web.Features.Applications;
+using FollowUp.Web.Features.Operations;
 using Radzen;
 
 namespace FollowUp.Web.Infrastructure;
@@ -33,6 +34,7 @@ public static class AppSetup
         builder.Services.AddScoped<DateText>();
         builder.Services.AddScoped<Features.Profile.ProfileService>();
         builder.Services.AddScoped<Features.Today.SampleData>();
+        builder.Services.AddFollowUpOperations();
         return builder;
     }
 

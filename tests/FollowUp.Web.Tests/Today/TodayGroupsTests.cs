@@ -16,7 +16,7 @@ public sealed class TodayGroupsTests
     {
         var step = new NextStep(kind, opens, closes, overdue, RuleId.R1, new LocalizedText("", ""));
         var advice = new ApplicationAdvice(null, new Advice(step, ImmutableArray.Create(step)), Now);
-        return new ApplicationSummary(company.GetHashCode(StringComparison.Ordinal), company, null, ApplicationRoute.Direct, null, null, 0, default, false, advice);
+        return new ApplicationSummary(company.GetHashCode(StringComparison.Ordinal), company, null, ApplicationRoute.Direct, null, null, 0, default, false, "Asia/Tokyo", advice);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class TodayGroupsTests
             Item("a", StepKind.CallBack, Now.AddHours(-1), Now.AddHours(7)),
             Item("b", StepKind.FollowUp, Now.AddHours(3)),
         };
-        Assert.Equal(Now.AddHours(3), TodayGroups.NextChange(items));
-        Assert.Null(TodayGroups.NextChange([Item("c", StepKind.FollowUp, Now.AddDays(-1))]));
+        Assert.Equal(TimeSpan.FromHours(3), TodayGroups.Build(items).NextChangeIn);
+        Assert.Null(TodayGroups.Build([Item("c", StepKind.FollowUp, Now.AddDays(-1))]).NextChangeIn);
     }
 }

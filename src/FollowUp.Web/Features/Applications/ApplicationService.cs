@@ -8,7 +8,7 @@ namespace FollowUp.Web.Features.Applications;
 /// <summary>A row of the applications list.</summary>
 public sealed record ApplicationSummary(
     int Id, string Company, string? Position, Domain.Applications.ApplicationRoute Route, string? AgencyName,
-    DateTime? LatestInterviewAt, int EventCount, DateTime UpdatedAtUtc, bool IsSample, ApplicationAdvice Advice);
+    DateTime? LatestInterviewAt, int EventCount, DateTime UpdatedAtUtc, bool IsSample, string TimeZoneId, ApplicationAdvice Advice);
 
 /// <summary>An application with its interviews (oldest first) and events (newest first).</summary>
 public sealed record ApplicationDetail(JobApplication Application, IReadOnlyList<Interview> Interviews, IReadOnlyList<ContactEventRecord> Events);
@@ -44,7 +44,7 @@ public sealed class ApplicationService(
         return [.. snapshot.Entries
             .Select(e => new ApplicationSummary(
                 e.Id, e.Company, e.Position, e.Route, e.AgencyName, e.LatestInterviewAt, e.EventCount, e.UpdatedAtUtc, e.IsSample,
-                e.Inputs.At(utcNow)))
+                e.Inputs.Zone.Id, e.Inputs.At(utcNow)))
             .OrderBy(s => SortKey(s.Advice, s.UpdatedAtUtc))];
     }
 

@@ -4,32 +4,85 @@ using FollowUp.Web.Features.Applications;
 namespace FollowUp.Web.Features.Today;
 
 /// <summary>
+/// What a Today card needs about one application. The page keeps these for as long as it is open (one set
+/// per connected tab), so they hold only the primary step, not the whole advice.
+/// </summary>
+/// <param name="Id">The application's id.</param>
+/// <param name="Company">Company name.</param>
+/// <param name="TimeZoneId">The application's time zone, for the logging dialog's default time.</param>
+/// <param name="Step">The primary step, if any.</param>
+/// <param name="LocalNow">Now on the company's clock.</param>
+/// <param name="InterviewId">The interview the step is about, if any.</param>
+/// <param name="UpdatedAtUtc">Last change, to order finished applications.</param>
+public sealed record TodayItem(int Id, string Company, string TimeZoneId, NextStep? Step, DateTime LocalNow, int? InterviewId, DateTime UpdatedAtUtc)
+{
+    private static readonly LocalizedText NoWhy = new("", "");
+
+    /// <summary>The card of <paramref name="summary"/>.</summary>
+    public static TodayItem From(ApplicationSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return new TodayItem(
+            summary.Id, summary.Company, summary.TimeZoneId, summary.Advice.Primary, summary.Advice.LocalNow,
+            summary.Advice.Interview?.Id, summary.UpdatedAtUtc);
+    }
+
+    /// <summary>This item with the step's explanation kept in <paramref name="cultureName"/> only, or dropped
+    /// when the card does not show it (compact cards), since the page holds every item while it is open.</summary>
+    public TodayItem Trimmed(string cultureName, bool keepWhy)
+    {
+        if (Step is null)
+        {
+            return this;
+        }
+        var why = keepWhy ? Step.Explanation.For(cultureName) : null;
+        return this with { Step = Step with { Explanation = why is null ? NoWhy : new LocalizedText(why, why) } };
+    }
+}
+
+/// <summary>
 /// The Today page's groups. <b>Do now</b>: open steps, overdue first, then by closing time. <b>Coming up</b>:
 /// action steps (calls, emails, preparation) whose window opens within <see cref="Horizon"/>, soonest first.
 /// <b>Waiting</b>: nothing to do but wait — a follow-up or move-on that has not opened yet, or anything opening
 /// later than the horizon — by opening time. Finished applications and ones without an interview go last.
 /// </summary>
+/// <param name="DoNow">Open steps.</param>
+/// <param name="ComingUp">Steps opening within the horizon.</param>
+/// <param name="Waiting">Nothing to do yet.</param>
+/// <param name="Other">Finished, or no interview yet.</param>
+/// <param name="NextChangeIn">How long until the grouping can change (a window opens or closes), for the page to
+/// refresh itself. A duration rather than a time, because applications may be on different clocks.</param>
+/// <param name="HasSample">Whether any application is sample data.</param>
 public sealed record TodayGroups(
-    IReadOnlyList<ApplicationSummary> DoNow,
-    IReadOnlyList<ApplicationSummary> ComingUp,
-    IReadOnlyList<ApplicationSummary> Waiting,
-    IReadOnlyList<ApplicationSummary> Other)
+    IReadOnlyList<TodayItem> DoNow,
+    IReadOnlyList<TodayItem> ComingUp,
+    IReadOnlyList<TodayItem> Waiting,
+    IReadOnlyList<TodayItem> Other,
+    TimeSpan? NextChangeIn,
+    bool HasSample)
 {
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(14);
 
     public bool IsEmpty => DoNow.Count + ComingUp.Count + Waiting.Count + Other.Count == 0;
 
-    public static TodayGroups Build(IEnumerable<ApplicationSummary> items)
+    /// <summary>Groups <paramref name="items"/>; explanations are kept only where the cards show them, in
+    /// <paramref name="cultureName"/> (default: the current UI culture).</summary>
+    public static TodayGroups Build(IEnumerable<ApplicationSummary> items, string? cultureName = null)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var doNow = new List<ApplicationSummary>();
-        var comingUp = new List<ApplicationSummary>();
-        var waiting = new List<ApplicationSummary>();
-        var other = new List<ApplicationSummary>();
-        foreach (var item in items)
+        var culture = cultureName ?? System.Globalization.CultureInfo.CurrentUICulture.Name;
+        var doNow = new List<TodayItem>();
+        var comingUp = new List<TodayItem>();
+        var waiting = new List<TodayItem>();
+        var other = new List<TodayItem>();
+        TimeSpan? next = null;
+        var hasSample = false;
+        foreach (var summary in items)
         {
-            var now = item.Advice.LocalNow;
-            switch (item.Advice.Primary)
+            hasSample |= summary.IsSample;
+            var item = TodayItem.From(summary);
+            var now = item.LocalNow;
+            switch (item.Step)
             {
                 case null or { Kind: StepKind.Done }:
                     other.Add(item);
@@ -47,31 +100,30 @@ public sealed record TodayGroups(
                     waiting.Add(item);
                     break;
             }
+            next = Earliest(next, item);
         }
         return new TodayGroups(
-            [.. doNow.OrderByDescending(i => i.Advice.Primary!.Overdue).ThenBy(i => i.Advice.Primary!.ClosesAt ?? DateTime.MaxValue).ThenBy(i => i.Company, StringComparer.Ordinal)],
-            [.. comingUp.OrderBy(i => i.Advice.Primary!.OpensAt)],
-            [.. waiting.OrderBy(i => i.Advice.Primary!.OpensAt)],
-            [.. other.OrderByDescending(i => i.UpdatedAtUtc)]);
+            [.. doNow.OrderByDescending(i => i.Step!.Overdue).ThenBy(i => i.Step!.ClosesAt ?? DateTime.MaxValue).ThenBy(i => i.Company, StringComparer.Ordinal)
+                .Select(i => i.Trimmed(culture, keepWhy: true))],
+            [.. comingUp.OrderBy(i => i.Step!.OpensAt).Select(i => i.Trimmed(culture, keepWhy: true))],
+            [.. waiting.OrderBy(i => i.Step!.OpensAt).Select(i => i.Trimmed(culture, keepWhy: false))],
+            [.. other.OrderByDescending(i => i.UpdatedAtUtc).Select(i => i.Trimmed(culture, keepWhy: false))],
+            next,
+            hasSample);
     }
 
-    /// <summary>The next moment the grouping can change (a window opens or closes), for the page to refresh itself.</summary>
-    public static DateTime? NextChange(IEnumerable<ApplicationSummary> items)
+    /// <summary>The sooner of <paramref name="next"/> and the item's next opening or closing after its now.</summary>
+    private static TimeSpan? Earliest(TimeSpan? next, TodayItem item)
     {
-        ArgumentNullException.ThrowIfNull(items);
-        DateTime? next = null;
-        foreach (var item in items)
+        if (item.Step is not { } step)
         {
-            if (item.Advice.Primary is not { } step)
+            return next;
+        }
+        foreach (var t in new[] { step.OpensAt, step.ClosesAt })
+        {
+            if (t is { } at && at > item.LocalNow && (next is null || at - item.LocalNow < next))
             {
-                continue;
-            }
-            foreach (var t in new[] { step.OpensAt, step.ClosesAt })
-            {
-                if (t is not null && t > item.Advice.LocalNow && (next is null || t < next))
-                {
-                    next = t;
-                }
+                next = at - item.LocalNow;
             }
         }
         return next;
