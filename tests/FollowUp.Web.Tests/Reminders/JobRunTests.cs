@@ -68,7 +68,7 @@ public sealed class JobRunTests : IDisposable
             });
         var ops = app.Services.GetRequiredService<ReminderOps>();
         var scheduler = app.Services.GetRequiredService<ReminderScheduler>();
-        await WaitForAsync(async () => (await ops.LastRunsAsync()).Any(r => r.Job == "reconcile"));
+        await Eventually.TrueAsync(async () => (await ops.LastRunsAsync()).Any(r => r.Job == "reconcile"));
         await using (var db = app.CreateDbContext())
         {
             await db.Database.ExecuteSqlRawAsync("DROP TABLE \"JobRuns\";");
@@ -79,12 +79,12 @@ public sealed class JobRunTests : IDisposable
 
         app.SetTokyo(2026, 11, 24, 11, 0, 1);
         Assert.True(await scheduler.RunReconcileNowAsync());
-        await WaitForAsync(async () => (await app.DeliveriesAsync(user)).Count == 1 && ops.UnsavedRuns >= 2);
+        await Eventually.TrueAsync(async () => (await app.DeliveriesAsync(user)).Count == 1 && ops.UnsavedRuns >= 2);
 
         // The reconcile run and the email failure were lost; the delivery was not, and the scheduler still runs.
         Assert.Single(await app.DeliveriesAsync(user));
         Assert.True(await scheduler.RunReconcileNowAsync());
-        await WaitForAsync(() => Task.FromResult(ops.UnsavedRuns >= 3));
+        await Eventually.TrueAsync(() => Task.FromResult(ops.UnsavedRuns >= 3));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class JobRunTests : IDisposable
             using var admin = Client(server, cookies);
             (await Forms.RegisterAsync(admin, adminEmail, FollowUpAppFactory.Password)).Dispose();
             // The start-up reconcile is written down; only then add a due reminder, so this instance leaves it alone.
-            firstRun = (await WaitForAsync(async () => (await ServerReminders.JobRunsAsync(server)).FirstOrDefault(r => r.Job == "reconcile"))).Id;
+            firstRun = (await Eventually.ValueAsync(async () => (await ServerReminders.JobRunsAsync(server)).FirstOrDefault(r => r.Job == "reconcile"))).Id;
             var applicationId = await ServerReminders.AddApplicationAsync(server, adminEmail, "運用株式会社");
             reminderId = await ServerReminders.AddDueAsync(server, adminEmail, applicationId, emailEnabled: true);
         }
@@ -117,10 +117,10 @@ public sealed class JobRunTests : IDisposable
         });
         await using (server)
         {
-            var failure = await WaitForAsync(async () => (await ServerReminders.JobRunsAsync(server)).FirstOrDefault(r => r.Job == "email"));
+            var failure = await Eventually.ValueAsync(async () => (await ServerReminders.JobRunsAsync(server)).FirstOrDefault(r => r.Job == "email"));
             Assert.False(failure.Succeeded);
             Assert.StartsWith($"reminder {reminderId}: ", failure.Detail, StringComparison.Ordinal);
-            await WaitForAsync(async () => (await ServerReminders.JobRunsAsync(server)).Count(r => r.Job == "reconcile") >= 2);
+            await Eventually.TrueAsync(async () => (await ServerReminders.JobRunsAsync(server)).Count(r => r.Job == "reconcile") >= 2);
 
             using var admin = Client(server, cookies);
             var ops = await Forms.GetDocumentAsync(admin, "/ops");
@@ -141,22 +141,6 @@ public sealed class JobRunTests : IDisposable
 
     private static HttpClient Client(AppServer server, CookieContainer cookies) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = server.BaseUri };
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition) => await WaitForAsync(async () => await condition() ? "" : null);
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> value) where T : class
-    {
-        var deadline = Environment.TickCount64 + 30_000;
-        while (true)
-        {
-            if (await value() is { } found)
-            {
-                return found;
-            }
-            Assert.True(Environment.TickCount64 < deadline, "timed out waiting for the scheduler");
-            await Task.Delay(100);
-        }
-    }
 
     public void Dispose() => _data.Dispose();
 }
