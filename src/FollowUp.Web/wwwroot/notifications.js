@@ -50,7 +50,7 @@ function requestPermission() {
 
 // A first notification says it worked, and proves this browser can show one from a page: Chrome on Android,
 // for one, has the API but only lets service workers show notifications (its constructor throws).
-function confirm(title, body, lang) {
+function confirmWorks(title, body, lang) {
     try {
         new Notification(title, { body, lang, tag: 'followup-enabled' });
         return 'on';
@@ -75,7 +75,7 @@ export function attach(root, dotnet) {
         }
         if (button.dataset.notify === 'on' && state() !== 'unsupported') {
             const permission = Notification.permission === 'granted' ? 'granted' : await requestPermission();
-            store(permission === 'granted' ? confirm(button.dataset.title, button.dataset.body, button.dataset.lang) : null);
+            store(permission === 'granted' ? confirmWorks(button.dataset.title, button.dataset.body, button.dataset.lang) : null);
         } else {
             store(null);
         }
