@@ -57,6 +57,18 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServerFixture 
     }
 
     [Fact]
+    public async Task Reminders_page_with_the_device_notification_control_has_no_serious_or_critical_violations()
+    {
+        await using var context = await browser.NewContextAsync(phone: true);
+        var ui = new FollowUpUi(await context.NewPageAsync(), _server);
+        await ui.RegisterAsync("axe-reminders@example.jp", FollowUpAppFactory.Password);
+        await ui.GotoAsync("/reminders");
+        await Expect(ui.Page.Locator("[data-testid=device-notifications]")).ToHaveAttributeAsync("data-state", "off");
+
+        await AssertNoSeriousViolationsAsync(ui.Page, "reminders-phone");
+    }
+
+    [Fact]
     public Task New_application_form_has_no_serious_or_critical_violations() =>
         AssertFormPageAsync("/applications/new", "応募の追加");
 

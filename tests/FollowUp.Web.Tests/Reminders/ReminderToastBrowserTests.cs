@@ -1,9 +1,5 @@
-using FollowUp.Web.Data;
-using FollowUp.Web.Features.Reminders;
 using FollowUp.Web.Tests.Browser;
 using FollowUp.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using static Microsoft.Playwright.Assertions;
 
 namespace FollowUp.Web.Tests.Reminders;
@@ -33,21 +29,7 @@ public sealed class ReminderToastBrowserTests(BrowserFixture browser) : IAsyncLi
         await Expect(page.Locator("[data-testid=reminder-count]")).ToHaveCountAsync(0);
 
         // A reminder that is already due, written straight into the database (the truth), with no quiet hours.
-        await using (var db = new FollowUpDbContext(new DbContextOptionsBuilder<FollowUpDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(_data.Path, "followup.db")}")
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)).Options))
-        {
-            var owner = await db.Users.Where(u => u.Email == "toast@example.jp").Select(u => u.Id).SingleAsync();
-            var now = TimeProvider.System.GetUtcNow().UtcDateTime;
-            db.Add(new ReminderPreferences { UserId = owner, QuietStart = new TimeOnly(0, 0), QuietEnd = new TimeOnly(0, 0) });
-            db.Add(new Reminder
-            {
-                OwnerId = owner, ApplicationId = applicationId, InterviewId = 999, StepKind = Domain.Advice.StepKind.CallBack,
-                Kind = ReminderKind.WindowOpens, OpensAt = now, DueAtUtc = now.AddMinutes(-1), State = ReminderState.Scheduled,
-                CreatedAtUtc = now,
-            });
-            await db.SaveChangesAsync();
-        }
+        await ServerReminders.AddDueAsync(_server!, "toast@example.jp", applicationId);
 
         // A second page of the same user runs the reconcile job from /ops; the first page is left alone.
         var opsPage = await context.NewPageAsync();

@@ -76,6 +76,11 @@ public sealed class CspBrowserTests(BrowserFixture browser) : IAsyncLifetime, ID
         await Expect(page.Locator("h1")).ToHaveTextAsync("プロフィール");
         await SettleAsync(page, checkedPages);
 
+        // The reminders page imports the notifications module (wwwroot/notifications.js) through JS interop.
+        await ui.GotoAsync("/reminders");
+        await Expect(page.Locator("[data-testid=device-notifications]")).ToHaveAttributeAsync("data-state", "off");
+        await SettleAsync(page, checkedPages);
+
         // The static account pages of this branch: data export/import links and the import form.
         await ui.GotoAsync("/account/manage", interactive: false);
         await Expect(page.Locator("a[href='/account/export.json']")).ToBeVisibleAsync();

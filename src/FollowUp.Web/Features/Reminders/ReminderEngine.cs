@@ -116,7 +116,7 @@ public sealed class ReminderEngine(
 #pragma warning restore CA1031
         {
             logger.LogWarning(ex, "Reminder {ReminderId} email failed", reminder.Id);
-            ops.Record(new JobRun("email", started, watch.Elapsed, false, $"reminder {reminder.Id}: {ex.GetType().Name}: {ex.Message}"));
+            await ops.RecordAsync(new JobRun("email", started, watch.Elapsed, false, $"reminder {reminder.Id}: {ex.GetType().Name}: {ex.Message}"));
         }
     }
 

@@ -115,6 +115,14 @@ public static class ReminderModel
             p.HasOne<AppUser>().WithOne().HasForeignKey<ReminderPreferences>(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
             p.HasIndex(x => x.FeedSecretHash).IsUnique();
         });
+        builder.Entity<JobRunRecord>(j =>
+        {
+            j.ToTable("JobRuns");
+            j.Property(x => x.Job).HasMaxLength(JobRunRecord.MaxJob).IsRequired();
+            j.Property(x => x.Detail).HasMaxLength(JobRunRecord.MaxDetail).IsRequired();
+            j.HasIndex(x => new { x.Job, x.Id });
+            j.HasIndex(x => new { x.Succeeded, x.Id });
+        });
     }
 
     public static IQueryable<Reminder> RemindersOf(this FollowUpDbContext db, string ownerId)

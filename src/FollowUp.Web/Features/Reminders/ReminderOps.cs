@@ -1,47 +1,121 @@
+using FollowUp.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
 namespace FollowUp.Web.Features.Reminders;
 
-/// <summary>One run of a job (or one failed delivery channel), for the operations page.</summary>
+/// <summary>One run of a job (or one failed delivery channel), as the job reports it.</summary>
 public sealed record JobRun(string Job, DateTimeOffset StartedAtUtc, TimeSpan Took, bool Succeeded, string Detail);
 
-/// <summary>In-memory record of the reminder engine's recent runs and failures (the database holds the reminders).</summary>
-public sealed class ReminderOps
+/// <summary>
+/// A stored job run (table <c>JobRuns</c>), for the operations page. Not user data: it belongs to no owner and
+/// only administrators see it; details name reminder ids, never people.
+/// </summary>
+public sealed class JobRunRecord
 {
-    private const int MaxKept = 50;
-    private readonly object _gate = new();
-    private readonly Dictionary<string, JobRun> _lastRuns = new(StringComparer.Ordinal);
-    private readonly LinkedList<JobRun> _failures = new();
+    public const int MaxJob = 64;
+    public const int MaxDetail = 1000;
 
-    public void Record(JobRun run)
+    public int Id { get; set; }
+    public string Job { get; set; } = "";
+    public DateTime StartedAtUtc { get; set; }
+    public double DurationMs { get; set; }
+    public bool Succeeded { get; set; }
+    public string Detail { get; set; } = "";
+}
+
+/// <summary>
+/// The reminder engine's runs and failures, kept in the database so they survive restarts: the newest
+/// <see cref="ReminderOptions.JobRunsKeptPerJob"/> of each job, plus every failure of the last
+/// <see cref="ReminderOptions.JobFailuresKeptDays"/> days. Recording never throws: a run that cannot be saved is
+/// logged and counted, and the job goes on.
+/// </summary>
+public sealed class ReminderOps(
+    IDbContextFactory<FollowUpDbContext> dbFactory,
+    TimeProvider clock,
+    IOptions<ReminderOptions> options,
+    ILogger<ReminderOps> logger)
+{
+    private long _unsaved;
+
+    /// <summary>Runs that could not be written since this process started (see the log for why).</summary>
+    public long UnsavedRuns => Interlocked.Read(ref _unsaved);
+
+    /// <summary>Saves <paramref name="run"/> and prunes its job's history. Never throws.</summary>
+    public async Task RecordAsync(JobRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        lock (_gate)
+        try
         {
-            _lastRuns[run.Job] = run;
-            if (!run.Succeeded)
+            // Not the job's token: a run that ends because the app is stopping is still worth writing down.
+            await using var db = await dbFactory.CreateDbContextAsync();
+            db.Add(new JobRunRecord
             {
-                _failures.AddFirst(run);
-                while (_failures.Count > MaxKept)
-                {
-                    _failures.RemoveLast();
-                }
-            }
+                Job = Truncate(run.Job, JobRunRecord.MaxJob),
+                StartedAtUtc = run.StartedAtUtc.UtcDateTime,
+                DurationMs = Math.Round(run.Took.TotalMilliseconds, 3),
+                Succeeded = run.Succeeded,
+                Detail = Truncate(run.Detail, JobRunRecord.MaxDetail),
+            });
+            await db.SaveChangesAsync();
+            await PruneAsync(db, Truncate(run.Job, JobRunRecord.MaxJob));
+        }
+#pragma warning disable CA1031 // Bookkeeping must never break the job it describes.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Interlocked.Increment(ref _unsaved);
+            logger.LogWarning(ex, "Could not save the {Job} run ({Result}: {Detail})",
+                run.Job, run.Succeeded ? "ok" : "failed", run.Detail);
         }
     }
 
-    public IReadOnlyList<JobRun> LastRuns()
+    /// <summary>Deletes the runs of <paramref name="job"/> older than the newest N, except failures younger than the cut-off.</summary>
+    private async Task PruneAsync(FollowUpDbContext db, string job)
     {
-        lock (_gate)
+        var keep = Math.Max(1, options.Value.JobRunsKeptPerJob);
+        var oldestKept = await db.Set<JobRunRecord>()
+            .Where(r => r.Job == job)
+            .OrderByDescending(r => r.Id)
+            .Skip(keep - 1)
+            .Select(r => (int?)r.Id)
+            .FirstOrDefaultAsync();
+        if (oldestKept is null)
         {
-            return [.. _lastRuns.Values.OrderBy(r => r.Job, StringComparer.Ordinal)];
+            return;
         }
+        var failuresSince = clock.GetUtcNow().UtcDateTime - TimeSpan.FromDays(Math.Max(0, options.Value.JobFailuresKeptDays));
+        await db.Set<JobRunRecord>()
+            .Where(r => r.Job == job && r.Id < oldestKept && (r.Succeeded || r.StartedAtUtc < failuresSince))
+            .ExecuteDeleteAsync();
     }
 
-    /// <summary>Most recent first.</summary>
-    public IReadOnlyList<JobRun> Failures()
+    /// <summary>The newest run of each job, by job name.</summary>
+    public async Task<IReadOnlyList<JobRunRecord>> LastRunsAsync(CancellationToken ct = default)
     {
-        lock (_gate)
-        {
-            return [.. _failures];
-        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var runs = db.Set<JobRunRecord>();
+        var rows = await runs.AsNoTracking()
+            .Where(r => runs.GroupBy(x => x.Job).Select(g => g.Max(x => x.Id)).Contains(r.Id))
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.Job, StringComparer.Ordinal)];
     }
+
+    /// <summary>The newest <paramref name="count"/> runs of every job, newest first.</summary>
+    public Task<List<JobRunRecord>> RecentAsync(int count, CancellationToken ct = default) => NewestAsync(false, count, ct);
+
+    /// <summary>The newest <paramref name="count"/> failures, newest first.</summary>
+    public Task<List<JobRunRecord>> FailuresAsync(int count, CancellationToken ct = default) => NewestAsync(true, count, ct);
+
+    private async Task<List<JobRunRecord>> NewestAsync(bool failuresOnly, int count, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<JobRunRecord>().AsNoTracking()
+            .Where(r => !failuresOnly || !r.Succeeded)
+            .OrderByDescending(r => r.Id)
+            .Take(count)
+            .ToListAsync(ct);
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 }

@@ -11,6 +11,12 @@ public sealed class ReminderOptions
 
     /// <summary>Members of this role may open the operations page (besides the first registered user).</summary>
     public string AdminRole { get; set; } = "Admin";
+
+    /// <summary>How many runs of each job the operations page keeps (newest first).</summary>
+    public int JobRunsKeptPerJob { get; set; } = 200;
+
+    /// <summary>Failures younger than this many days are kept even beyond <see cref="JobRunsKeptPerJob"/>.</summary>
+    public int JobFailuresKeptDays { get; set; } = 30;
 }
 
 /// <summary>Settings under <c>FollowUp:Smtp</c>; email is off while <see cref="Host"/> is empty.</summary>

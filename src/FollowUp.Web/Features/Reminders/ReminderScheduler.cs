@@ -217,21 +217,23 @@ internal sealed class ReconcileRemindersJob(ReminderEngine engine, ReminderOps o
         JobRuns.RecordAsync(ops, clock, "reconcile", async ct => $"{await engine.ReconcileAsync(ct)} triggers", context.CancellationToken);
 }
 
+/// <summary>Runs a job body and writes the run down (<see cref="ReminderOps.RecordAsync"/> never throws).</summary>
 internal static class JobRuns
 {
     public static async Task RecordAsync(ReminderOps ops, TimeProvider clock, string job, Func<CancellationToken, Task<string>> run, CancellationToken ct)
     {
         var started = clock.GetUtcNow();
         var watch = Stopwatch.StartNew();
+        string detail;
         try
         {
-            var detail = await run(ct);
-            ops.Record(new JobRun(job, started, watch.Elapsed, true, detail));
+            detail = await run(ct);
         }
         catch (Exception ex)
         {
-            ops.Record(new JobRun(job, started, watch.Elapsed, false, $"{ex.GetType().Name}: {ex.Message}"));
+            await ops.RecordAsync(new JobRun(job, started, watch.Elapsed, false, $"{ex.GetType().Name}: {ex.Message}"));
             throw new JobExecutionException(ex, refireImmediately: false);
         }
+        await ops.RecordAsync(new JobRun(job, started, watch.Elapsed, true, detail));
     }
 }

@@ -23,6 +23,7 @@ public static class ReminderSetup
         services.AddScoped<ReminderService>();
         services.AddScoped<OpsAccess>();
         services.AddScoped<ReminderBadge>();
+        services.AddScoped<BrowserNotifications>();
         return builder;
     }
 
