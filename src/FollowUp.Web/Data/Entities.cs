@@ -27,8 +27,21 @@ public sealed class AppUser : IdentityUser
     public DateTime CreatedAtUtc { get; set; }
 }
 
+/// <summary>The company-calendar columns shared by an application and the user's default for new ones.</summary>
+public interface ICalendarColumns
+{
+    TimeOnly OpensAt { get; set; }
+    TimeOnly ClosesAt { get; set; }
+
+    /// <summary>Closed weekdays as a bit set (bit n = <see cref="DayOfWeek"/> n).</summary>
+    int ClosedWeekdays { get; set; }
+    bool ObservesNationalHolidays { get; set; }
+    bool YearEndClosure { get; set; }
+    bool ObonClosure { get; set; }
+}
+
 /// <summary>One job application (応募) and the company's calendar.</summary>
-public sealed class JobApplication
+public sealed class JobApplication : ICalendarColumns
 {
     public int Id { get; set; }
     public string OwnerId { get; set; } = "";
@@ -53,6 +66,9 @@ public sealed class JobApplication
     public bool YearEndClosure { get; set; } = true;
     public bool ObonClosure { get; set; }
 
+    /// <summary>Rules for this application only; null follows the user's default (<see cref="UserDefaults.Policy"/>).</summary>
+    public PolicySettings? Policy { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 
@@ -62,6 +78,23 @@ public sealed class JobApplication
     public List<ClosureRange> Closures { get; set; } = [];
     public List<Interview> Interviews { get; set; } = [];
     public List<ContactEventRecord> Events { get; set; } = [];
+}
+
+/// <summary>
+/// A user's defaults: the company calendar a new application starts from and the rules every application
+/// without its own follows. No row means the recommended ones.
+/// </summary>
+public sealed class UserDefaults : ICalendarColumns
+{
+    public string UserId { get; set; } = "";
+    public TimeOnly OpensAt { get; set; } = new(9, 0);
+    public TimeOnly ClosesAt { get; set; } = new(18, 0);
+    public int ClosedWeekdays { get; set; } = (1 << (int)DayOfWeek.Saturday) | (1 << (int)DayOfWeek.Sunday);
+    public bool ObservesNationalHolidays { get; set; } = true;
+    public bool YearEndClosure { get; set; } = true;
+    public bool ObonClosure { get; set; }
+    public PolicySettings Policy { get; set; } = PolicySettings.Recommended;
+    public DateTime UpdatedAtUtc { get; set; }
 }
 
 /// <summary>An extra closure of the company (臨時休業), inclusive dates.</summary>

@@ -10,8 +10,13 @@ public sealed record ApplicationSummary(
     int Id, string Company, string? Position, Domain.Applications.ApplicationRoute Route, string? AgencyName,
     DateTime? LatestInterviewAt, int EventCount, DateTime UpdatedAtUtc, ApplicationAdvice Advice);
 
-/// <summary>An application with its interviews (oldest first) and events (newest first).</summary>
-public sealed record ApplicationDetail(JobApplication Application, IReadOnlyList<Interview> Interviews, IReadOnlyList<ContactEventRecord> Events);
+/// <summary>An application with its interviews (oldest first), events (newest first) and the owner's default rules.</summary>
+public sealed record ApplicationDetail(
+    JobApplication Application, IReadOnlyList<Interview> Interviews, IReadOnlyList<ContactEventRecord> Events, PolicySettings? UserDefault = null)
+{
+    /// <summary>The rules this application follows: its own, else the owner's default, else the recommended ones.</summary>
+    public Domain.Advice.EtiquettePolicy Policy => PolicySettings.Effective(Application.Policy, UserDefault);
+}
 
 /// <summary>
 /// Reads and writes applications, interviews and events. Authorization lives here, not only in pages:
@@ -32,13 +37,19 @@ public sealed class ApplicationService(
 
     /// <summary>
     /// Every application of the user with its next step. Four queries whatever the number of applications
-    /// (applications, closures, interviews, events), then the rules run in memory.
+    /// (applications with the user's default rules, closures, interviews, events), then the rules run in memory.
     /// </summary>
     public async Task<IReadOnlyList<ApplicationSummary>> ListAsync(CancellationToken ct = default)
     {
         var owner = await currentUser.IdAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var apps = await db.ApplicationsOf(owner).AsNoTracking().ToListAsync(ct);
+        // The default rides along as an uncorrelated subquery: SQLite evaluates it once, and no fifth command is sent.
+        var defaults = db.DefaultsOf(owner);
+        var rows = await db.ApplicationsOf(owner).AsNoTracking()
+            .Select(a => new { App = a, Default = defaults.Select(d => d.Policy).FirstOrDefault() })
+            .ToListAsync(ct);
+        var apps = rows.ConvertAll(r => r.App);
+        var userDefault = rows.Count > 0 ? rows[0].Default : null;
         var closures = (await db.Closures.AsNoTracking()
                 .Where(c => db.Applications.Any(a => a.Id == c.ApplicationId && a.OwnerId == owner)).ToListAsync(ct))
             .ToLookup(c => c.ApplicationId);
@@ -49,7 +60,7 @@ public sealed class ApplicationService(
             .Select(a =>
             {
                 a.Closures = [.. closures[a.Id]];
-                var advice = ApplicationAdvice.For(a, interviews[a.Id], events[a.Id], utcNow);
+                var advice = ApplicationAdvice.For(a, interviews[a.Id], events[a.Id], PolicySettings.Effective(a.Policy, userDefault), utcNow);
                 return new ApplicationSummary(
                     a.Id, a.Company, a.Position, a.Route, a.AgencyName,
                     interviews[a.Id].Max(i => (DateTime?)i.At), events[a.Id].Count(), a.UpdatedAtUtc, advice);
@@ -71,7 +82,7 @@ public sealed class ApplicationService(
     public ApplicationAdvice AdviceFor(ApplicationDetail detail)
     {
         ArgumentNullException.ThrowIfNull(detail);
-        return ApplicationAdvice.For(detail.Application, detail.Interviews, detail.Events, clock.GetUtcNow());
+        return ApplicationAdvice.For(detail.Application, detail.Interviews, detail.Events, detail.Policy, clock.GetUtcNow());
     }
 
     public async Task<ApplicationDetail?> GetAsync(int id, CancellationToken ct = default)
@@ -90,14 +101,15 @@ public sealed class ApplicationService(
             .Where(i => i.ApplicationId == id).OrderBy(i => i.At).ToListAsync(ct);
         var events = await db.EventsOf(owner).AsNoTracking()
             .Where(e => e.ApplicationId == id).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToListAsync(ct);
-        return new ApplicationDetail(app, interviews, events);
+        var userDefault = await db.DefaultPolicyOfAsync(owner, ct);
+        return new ApplicationDetail(app, interviews, events, userDefault);
     }
 
     public async Task<SaveResult> CreateAsync(ApplicationInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var owner = await currentUser.IdAsync();
-        var errors = input.Parse(out var closures);
+        var errors = input.Parse(out var closures, out var policy);
         if (errors.Count > 0)
         {
             return SaveResult.Invalid(errors);
@@ -109,7 +121,7 @@ public sealed class ApplicationService(
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var app = new JobApplication { OwnerId = owner, CreatedAtUtc = now, UpdatedAtUtc = now };
-        input.ApplyTo(app, closures);
+        input.ApplyTo(app, closures, policy);
         db.Applications.Add(app);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Application {ApplicationId} created", app.Id);
@@ -120,7 +132,7 @@ public sealed class ApplicationService(
     {
         ArgumentNullException.ThrowIfNull(input);
         var owner = await currentUser.IdAsync();
-        var errors = input.Parse(out var closures);
+        var errors = input.Parse(out var closures, out var policy);
         if (errors.Count > 0)
         {
             return SaveResult.Invalid(errors);
@@ -132,7 +144,7 @@ public sealed class ApplicationService(
             return SaveResult.Missing;
         }
         db.Closures.RemoveRange(app.Closures);
-        input.ApplyTo(app, closures);
+        input.ApplyTo(app, closures, policy);
         app.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         await ChangedAsync(owner, app.Id, ct);

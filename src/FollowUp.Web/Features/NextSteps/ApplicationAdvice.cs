@@ -14,13 +14,16 @@ public sealed record ApplicationAdvice(Interview? Interview, Advice? Advice, Dat
     public NextStep? Primary => Advice?.Primary;
 
     /// <summary>
-    /// Runs the rules for <paramref name="application"/>'s latest interview. The rows must all belong to
-    /// the application; closures must be loaded.
+    /// Runs the rules for <paramref name="application"/>'s latest interview under <paramref name="policy"/>
+    /// (the effective one: see <see cref="PolicySettings.Effective"/>). The rows must all belong to the
+    /// application; closures must be loaded.
     /// </summary>
     public static ApplicationAdvice For(
-        JobApplication application, IEnumerable<Interview> interviews, IEnumerable<ContactEventRecord> events, DateTimeOffset utcNow)
+        JobApplication application, IEnumerable<Interview> interviews, IEnumerable<ContactEventRecord> events,
+        EtiquettePolicy policy, DateTimeOffset utcNow)
     {
         ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(policy);
         var now = DomainMapping.ToLocal(utcNow, application.TimeZoneId);
         var interview = interviews.OrderBy(i => i.At).ThenBy(i => i.Id).LastOrDefault();
         if (interview is null)
@@ -30,7 +33,7 @@ public sealed record ApplicationAdvice(Interview? Interview, Advice? Advice, Dat
         try
         {
             var advice = EtiquetteEngine.Advise(
-                interview.ToFacts(), DomainMapping.EventsFor(interview, events), application.ToCalendar(), EtiquettePolicy.Default, now);
+                interview.ToFacts(), DomainMapping.EventsFor(interview, events), application.ToCalendar(), policy, now);
             return new ApplicationAdvice(interview, advice, now);
         }
         catch (ArgumentException)
