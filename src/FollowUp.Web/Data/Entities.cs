@@ -27,21 +27,24 @@ public sealed class AppUser : IdentityUser
     public DateTime CreatedAtUtc { get; set; }
 }
 
-/// <summary>The company-calendar columns shared by an application and the user's default for new ones.</summary>
-public interface ICalendarColumns
+/// <summary>
+/// The company-calendar columns shared by an application and the user's default for new ones; the defaults are
+/// the usual Japanese company (09:00–18:00, closed Saturday, Sunday, national holidays and at year end).
+/// </summary>
+public abstract class CalendarColumns
 {
-    TimeOnly OpensAt { get; set; }
-    TimeOnly ClosesAt { get; set; }
+    public TimeOnly OpensAt { get; set; } = new(9, 0);
+    public TimeOnly ClosesAt { get; set; } = new(18, 0);
 
-    /// <summary>Closed weekdays as a bit set (bit n = <see cref="DayOfWeek"/> n).</summary>
-    int ClosedWeekdays { get; set; }
-    bool ObservesNationalHolidays { get; set; }
-    bool YearEndClosure { get; set; }
-    bool ObonClosure { get; set; }
+    /// <summary>Closed weekdays as a bit set (bit n = <see cref="DayOfWeek"/> n); default Saturday and Sunday.</summary>
+    public int ClosedWeekdays { get; set; } = (1 << (int)DayOfWeek.Saturday) | (1 << (int)DayOfWeek.Sunday);
+    public bool ObservesNationalHolidays { get; set; } = true;
+    public bool YearEndClosure { get; set; } = true;
+    public bool ObonClosure { get; set; }
 }
 
 /// <summary>One job application (応募) and the company's calendar.</summary>
-public sealed class JobApplication : ICalendarColumns
+public sealed class JobApplication : CalendarColumns
 {
     public int Id { get; set; }
     public string OwnerId { get; set; } = "";
@@ -55,16 +58,8 @@ public sealed class JobApplication : ICalendarColumns
     public string? Email { get; set; }
     public string? Notes { get; set; }
 
-    // The company calendar, flattened: these map 1:1 to Domain.Calendar.CompanyCalendar.
+    // The company calendar, flattened (with the base class's columns): these map 1:1 to Domain.Calendar.CompanyCalendar.
     public string TimeZoneId { get; set; } = "Asia/Tokyo";
-    public TimeOnly OpensAt { get; set; } = new(9, 0);
-    public TimeOnly ClosesAt { get; set; } = new(18, 0);
-
-    /// <summary>Closed weekdays as a bit set (bit n = <see cref="DayOfWeek"/> n); default Saturday and Sunday.</summary>
-    public int ClosedWeekdays { get; set; } = (1 << (int)DayOfWeek.Saturday) | (1 << (int)DayOfWeek.Sunday);
-    public bool ObservesNationalHolidays { get; set; } = true;
-    public bool YearEndClosure { get; set; } = true;
-    public bool ObonClosure { get; set; }
 
     /// <summary>Rules for this application only; null follows the user's default (<see cref="UserDefaults.Policy"/>).</summary>
     public PolicySettings? Policy { get; set; }
@@ -84,15 +79,9 @@ public sealed class JobApplication : ICalendarColumns
 /// A user's defaults: the company calendar a new application starts from and the rules every application
 /// without its own follows. No row means the recommended ones.
 /// </summary>
-public sealed class UserDefaults : ICalendarColumns
+public sealed class UserDefaults : CalendarColumns
 {
     public string UserId { get; set; } = "";
-    public TimeOnly OpensAt { get; set; } = new(9, 0);
-    public TimeOnly ClosesAt { get; set; } = new(18, 0);
-    public int ClosedWeekdays { get; set; } = (1 << (int)DayOfWeek.Saturday) | (1 << (int)DayOfWeek.Sunday);
-    public bool ObservesNationalHolidays { get; set; } = true;
-    public bool YearEndClosure { get; set; } = true;
-    public bool ObonClosure { get; set; }
     public PolicySettings Policy { get; set; } = PolicySettings.Recommended;
     public DateTime UpdatedAtUtc { get; set; }
 }

@@ -91,7 +91,7 @@ internal static class Check
 }
 
 /// <summary>The add/edit application form.</summary>
-public sealed class ApplicationInput : IValidatedInput, ICalendarInput
+public sealed class ApplicationInput : CompanyCalendarInput, IValidatedInput
 {
     public string? Company { get; set; }
     public string? Position { get; set; }
@@ -102,13 +102,6 @@ public sealed class ApplicationInput : IValidatedInput, ICalendarInput
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public string? Notes { get; set; }
-    public string? OpensAt { get; set; } = "09:00";
-    public string? ClosesAt { get; set; } = "18:00";
-    public HashSet<DayOfWeek> ClosedWeekdays { get; set; } = [DayOfWeek.Saturday, DayOfWeek.Sunday];
-    public bool ObservesNationalHolidays { get; set; } = true;
-    public bool YearEndClosure { get; set; } = true;
-    public bool ObonClosure { get; set; }
-
     /// <summary>Extra closures, one range per line: "2026-12-01" or "2026-12-01..2026-12-03".</summary>
     public string? ExtraClosures { get; set; }
 
@@ -147,7 +140,7 @@ public sealed class ApplicationInput : IValidatedInput, ICalendarInput
         {
             errors.Add(new FieldError(nameof(Email), "Validation.Email"));
         }
-        var calendar = CalendarInput.Parse(this, errors);
+        var calendar = ParseCalendar(errors);
         if (CustomPolicy)
         {
             errors.AddRange(Policy.Parse(calendar, $"{nameof(Policy)}.", out policy));
@@ -180,7 +173,7 @@ public sealed class ApplicationInput : IValidatedInput, ICalendarInput
         a.Phone = Check.Clean(Phone);
         a.Email = Check.Clean(Email);
         a.Notes = Check.Clean(Notes);
-        CalendarInput.ApplyTo(this, a);
+        ApplyCalendarTo(a);
         a.Policy = CustomPolicy ? policy : null;
         a.Closures.Clear();
         a.Closures.AddRange(closures.Select(c => new ClosureRange { From = c.From, To = c.To }));
@@ -190,7 +183,7 @@ public sealed class ApplicationInput : IValidatedInput, ICalendarInput
     public static ApplicationInput From(JobApplication a, PolicySettings? userDefault)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return CalendarInput.Fill(new ApplicationInput
+        var input = new ApplicationInput
         {
             Company = a.Company,
             Position = a.Position,
@@ -205,7 +198,9 @@ public sealed class ApplicationInput : IValidatedInput, ICalendarInput
                 c.From == c.To ? Check.DateText(c.From) : $"{Check.DateText(c.From)}..{Check.DateText(c.To)}")),
             CustomPolicy = a.Policy is not null,
             Policy = PolicyInput.From(a.Policy ?? userDefault ?? PolicySettings.Recommended),
-        }, a);
+        };
+        input.FillCalendarFrom(a);
+        return input;
     }
 }
 

@@ -80,17 +80,8 @@ public sealed class DataExportService(
                 Culture = user.Culture,
                 TimeZoneId = user.TimeZoneId,
             },
-            Defaults = defaults is null ? null : new ExportedDefaults
-            {
-                OpensAt = TimeText(defaults.OpensAt),
-                ClosesAt = TimeText(defaults.ClosesAt),
-                ClosedWeekdays = [.. CalendarInput.Weekdays(defaults.ClosedWeekdays)],
-                ObservesNationalHolidays = defaults.ObservesNationalHolidays,
-                YearEndClosure = defaults.YearEndClosure,
-                ObonClosure = defaults.ObonClosure,
-                Policy = defaults.Policy,
-            },
-            Applications = [.. apps.Select(a => new ExportedApplication
+            Defaults = defaults is null ? null : Exported(new ExportedDefaults { Policy = defaults.Policy }, defaults),
+            Applications = [.. apps.Select(a => Exported(new ExportedApplication
             {
                 Company = a.Company,
                 Position = a.Position,
@@ -102,12 +93,6 @@ public sealed class DataExportService(
                 Email = a.Email,
                 Notes = a.Notes,
                 TimeZoneId = a.TimeZoneId,
-                OpensAt = TimeText(a.OpensAt),
-                ClosesAt = TimeText(a.ClosesAt),
-                ClosedWeekdays = [.. CalendarInput.Weekdays(a.ClosedWeekdays)],
-                ObservesNationalHolidays = a.ObservesNationalHolidays,
-                YearEndClosure = a.YearEndClosure,
-                ObonClosure = a.ObonClosure,
                 Closures = [.. closures[a.Id].Select(c => new ExportedClosure { From = DateText(c.From), To = DateText(c.To) })],
                 Policy = a.Policy,
                 CreatedAtUtc = a.CreatedAtUtc,
@@ -139,8 +124,36 @@ public sealed class DataExportService(
                     Note = e.Note,
                     CreatedAtUtc = e.CreatedAtUtc,
                 })],
-            })],
+            }, a))],
         };
+    }
+
+    /// <summary>Writes a stored company calendar into an exported one.</summary>
+    private static T Exported<T>(T target, CalendarColumns source)
+        where T : IExportedCalendar
+    {
+        target.OpensAt = TimeText(source.OpensAt);
+        target.ClosesAt = TimeText(source.ClosesAt);
+        target.ClosedWeekdays = [.. CompanyCalendarInput.Weekdays(source.ClosedWeekdays)];
+        target.ObservesNationalHolidays = source.ObservesNationalHolidays;
+        target.YearEndClosure = source.YearEndClosure;
+        target.ObonClosure = source.ObonClosure;
+        return target;
+    }
+
+    /// <summary>Reads an exported company calendar into a form; weekdays that are not weekdays are a problem.</summary>
+    private static void Imported(IExportedCalendar source, CompanyCalendarInput target, List<FieldError> errors)
+    {
+        target.OpensAt = source.OpensAt;
+        target.ClosesAt = source.ClosesAt;
+        target.ClosedWeekdays = [.. source.ClosedWeekdays ?? []];
+        target.ObservesNationalHolidays = source.ObservesNationalHolidays;
+        target.YearEndClosure = source.YearEndClosure;
+        target.ObonClosure = source.ObonClosure;
+        if ((source.ClosedWeekdays ?? []).Any(d => !Enum.IsDefined(d)))
+        {
+            errors.Add(new FieldError(nameof(CompanyCalendarInput.ClosedWeekdays), "Validation.Choice"));
+        }
     }
 
     /// <summary>One row per application with its next step, in the current UI language (UTF-8 with BOM, for Excel).</summary>
@@ -253,21 +266,10 @@ public sealed class DataExportService(
         PolicySettings? defaultPolicy = null;
         if (document.Defaults is { } def)
         {
-            defaultsInput = new DefaultsInput
-            {
-                OpensAt = def.OpensAt,
-                ClosesAt = def.ClosesAt,
-                ClosedWeekdays = [.. def.ClosedWeekdays ?? []],
-                ObservesNationalHolidays = def.ObservesNationalHolidays,
-                YearEndClosure = def.YearEndClosure,
-                ObonClosure = def.ObonClosure,
-                Policy = PolicyInput.From(def.Policy ?? PolicySettings.Recommended),
-            };
-            var errors = defaultsInput.Parse(out defaultPolicy);
-            if ((def.ClosedWeekdays ?? []).Any(d => !Enum.IsDefined(d)))
-            {
-                errors.Add(new FieldError(nameof(DefaultsInput.ClosedWeekdays), "Validation.Choice"));
-            }
+            defaultsInput = new DefaultsInput { Policy = PolicyInput.From(def.Policy ?? PolicySettings.Recommended) };
+            var errors = new List<FieldError>();
+            Imported(def, defaultsInput, errors);
+            errors.InsertRange(0, defaultsInput.Parse(out defaultPolicy));
             problems.AddRange(errors.Select(e => new ImportProblem(null, null, "defaults", null, e)));
         }
         var culture = document.Profile?.Culture;
@@ -349,21 +351,14 @@ public sealed class DataExportService(
             Phone = source.Phone,
             Email = source.Email,
             Notes = source.Notes,
-            OpensAt = source.OpensAt,
-            ClosesAt = source.ClosesAt,
-            ClosedWeekdays = [.. source.ClosedWeekdays ?? []],
-            ObservesNationalHolidays = source.ObservesNationalHolidays,
-            YearEndClosure = source.YearEndClosure,
-            ObonClosure = source.ObonClosure,
             ExtraClosures = string.Join('\n', (source.Closures ?? []).Select(c => c is null ? "?" : $"{c.From}..{c.To}")),
             CustomPolicy = source.Policy is not null,
             Policy = PolicyInput.From(source.Policy ?? PolicySettings.Recommended),
         };
+        var weekdayErrors = new List<FieldError>();
+        Imported(source, input, weekdayErrors);
         var errors = input.Parse(out var closures, out var policy);
-        if ((source.ClosedWeekdays ?? []).Any(d => !Enum.IsDefined(d)))
-        {
-            errors.Add(new FieldError(nameof(ApplicationInput.ClosedWeekdays), "Validation.Choice"));
-        }
+        errors.AddRange(weekdayErrors);
         var zone = source.TimeZoneId ?? "Asia/Tokyo";
         if (!KnownZone(zone))
         {

@@ -54,11 +54,22 @@ public sealed class ExportedProfile
     public string? TimeZoneId { get; set; }
 }
 
+/// <summary>The company-calendar members of <see cref="ExportedDefaults"/> and <see cref="ExportedApplication"/>.</summary>
+public interface IExportedCalendar
+{
+    string? OpensAt { get; set; }
+    string? ClosesAt { get; set; }
+    List<DayOfWeek> ClosedWeekdays { get; set; }
+    bool ObservesNationalHolidays { get; set; }
+    bool YearEndClosure { get; set; }
+    bool ObonClosure { get; set; }
+}
+
 /// <summary>
 /// The user's defaults: the company calendar new applications start from and the rules applications follow.
 /// In <see cref="Policy"/> a setting the file does not carry reads as its recommended value.
 /// </summary>
-public sealed class ExportedDefaults
+public sealed class ExportedDefaults : IExportedCalendar
 {
     public string? OpensAt { get; set; }
     public string? ClosesAt { get; set; }
@@ -70,7 +81,7 @@ public sealed class ExportedDefaults
 }
 
 /// <summary>An application with its company calendar, closures, interviews and events.</summary>
-public sealed class ExportedApplication
+public sealed class ExportedApplication : IExportedCalendar
 {
     public string? Company { get; set; }
     public string? Position { get; set; }

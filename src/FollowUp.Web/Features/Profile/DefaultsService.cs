@@ -7,14 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace FollowUp.Web.Features.Profile;
 
 /// <summary>The settings form: the calendar new applications start from and the default rules.</summary>
-public sealed class DefaultsInput : IValidatedInput, ICalendarInput
+public sealed class DefaultsInput : CompanyCalendarInput, IValidatedInput
 {
-    public string? OpensAt { get; set; } = "09:00";
-    public string? ClosesAt { get; set; } = "18:00";
-    public HashSet<DayOfWeek> ClosedWeekdays { get; set; } = [DayOfWeek.Saturday, DayOfWeek.Sunday];
-    public bool ObservesNationalHolidays { get; set; } = true;
-    public bool YearEndClosure { get; set; } = true;
-    public bool ObonClosure { get; set; }
     public PolicyInput Policy { get; set; } = PolicyInput.From(PolicySettings.Recommended);
 
     public IReadOnlyList<FieldError> Validate() => Parse(out _);
@@ -23,14 +17,21 @@ public sealed class DefaultsInput : IValidatedInput, ICalendarInput
     internal List<FieldError> Parse(out PolicySettings? policy)
     {
         var errors = new List<FieldError>();
-        var calendar = CalendarInput.Parse(this, errors);
+        var calendar = ParseCalendar(errors);
         errors.AddRange(Policy.Parse(calendar, $"{nameof(Policy)}.", out policy));
         return errors;
     }
 
-    public static DefaultsInput From(UserDefaults? row) => row is null
-        ? new DefaultsInput()
-        : CalendarInput.Fill(new DefaultsInput { Policy = PolicyInput.From(row.Policy) }, row);
+    public static DefaultsInput From(UserDefaults? row)
+    {
+        var input = new DefaultsInput();
+        if (row is not null)
+        {
+            input.FillCalendarFrom(row);
+            input.Policy = PolicyInput.From(row.Policy);
+        }
+        return input;
+    }
 }
 
 /// <summary>
@@ -57,9 +58,13 @@ public sealed class DefaultsService(
         var owner = await currentUser.IdAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.DefaultsOf(owner).AsNoTracking().FirstOrDefaultAsync(ct);
-        return row is null
-            ? new ApplicationInput()
-            : CalendarInput.Fill(new ApplicationInput { Policy = PolicyInput.From(row.Policy) }, row);
+        var input = new ApplicationInput();
+        if (row is not null)
+        {
+            input.FillCalendarFrom(row);
+            input.Policy = PolicyInput.From(row.Policy);
+        }
+        return input;
     }
 
     public async Task<SaveResult> SaveAsync(DefaultsInput input, CancellationToken ct = default)
@@ -97,7 +102,7 @@ public sealed class DefaultsService(
             row = new UserDefaults { UserId = owner };
             db.UserDefaults.Add(row);
         }
-        CalendarInput.ApplyTo(input, row);
+        input.ApplyCalendarTo(row);
         row.Policy = policy;
         row.UpdatedAtUtc = nowUtc;
     }
