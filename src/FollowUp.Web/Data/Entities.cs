@@ -27,8 +27,24 @@ public sealed class AppUser : IdentityUser
     public DateTime CreatedAtUtc { get; set; }
 }
 
+/// <summary>
+/// The company-calendar columns shared by an application and the user's default for new ones; the defaults are
+/// the usual Japanese company (09:00–18:00, closed Saturday, Sunday, national holidays and at year end).
+/// </summary>
+public abstract class CalendarColumns
+{
+    public TimeOnly OpensAt { get; set; } = new(9, 0);
+    public TimeOnly ClosesAt { get; set; } = new(18, 0);
+
+    /// <summary>Closed weekdays as a bit set (bit n = <see cref="DayOfWeek"/> n); default Saturday and Sunday.</summary>
+    public int ClosedWeekdays { get; set; } = (1 << (int)DayOfWeek.Saturday) | (1 << (int)DayOfWeek.Sunday);
+    public bool ObservesNationalHolidays { get; set; } = true;
+    public bool YearEndClosure { get; set; } = true;
+    public bool ObonClosure { get; set; }
+}
+
 /// <summary>One job application (応募) and the company's calendar.</summary>
-public sealed class JobApplication
+public sealed class JobApplication : CalendarColumns
 {
     public int Id { get; set; }
     public string OwnerId { get; set; } = "";
@@ -42,16 +58,11 @@ public sealed class JobApplication
     public string? Email { get; set; }
     public string? Notes { get; set; }
 
-    // The company calendar, flattened: these map 1:1 to Domain.Calendar.CompanyCalendar.
+    // The company calendar, flattened (with the base class's columns): these map 1:1 to Domain.Calendar.CompanyCalendar.
     public string TimeZoneId { get; set; } = "Asia/Tokyo";
-    public TimeOnly OpensAt { get; set; } = new(9, 0);
-    public TimeOnly ClosesAt { get; set; } = new(18, 0);
 
-    /// <summary>Closed weekdays as a bit set (bit n = <see cref="DayOfWeek"/> n); default Saturday and Sunday.</summary>
-    public int ClosedWeekdays { get; set; } = (1 << (int)DayOfWeek.Saturday) | (1 << (int)DayOfWeek.Sunday);
-    public bool ObservesNationalHolidays { get; set; } = true;
-    public bool YearEndClosure { get; set; } = true;
-    public bool ObonClosure { get; set; }
+    /// <summary>Rules for this application only; null follows the user's default (<see cref="UserDefaults.Policy"/>).</summary>
+    public PolicySettings? Policy { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
@@ -62,6 +73,17 @@ public sealed class JobApplication
     public List<ClosureRange> Closures { get; set; } = [];
     public List<Interview> Interviews { get; set; } = [];
     public List<ContactEventRecord> Events { get; set; } = [];
+}
+
+/// <summary>
+/// A user's defaults: the company calendar a new application starts from and the rules every application
+/// without its own follows. No row means the recommended ones.
+/// </summary>
+public sealed class UserDefaults : CalendarColumns
+{
+    public string UserId { get; set; } = "";
+    public PolicySettings Policy { get; set; } = PolicySettings.Recommended;
+    public DateTime UpdatedAtUtc { get; set; }
 }
 
 /// <summary>An extra closure of the company (臨時休業), inclusive dates.</summary>
@@ -128,7 +150,7 @@ public sealed class ContactEventRecord
 /// <summary>
 /// A counter per user that database triggers raise on every write to the user's applications, closures,
 /// interviews, events and profile, so a cached read can tell in one tiny query whether it is still current,
-/// whoever wrote (see ADR 0009).
+/// whoever wrote (see ADR 0011).
 /// </summary>
 public sealed class DataVersion
 {

@@ -24,6 +24,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<ContactEventRecord> ContactEvents => Set<ContactEventRecord>();
     public DbSet<ClosureRange> Closures => Set<ClosureRange>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    public DbSet<UserDefaults> UserDefaults => Set<UserDefaults>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -53,11 +54,20 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
             a.Property(x => x.Notes).HasMaxLength(Limits.Note);
             a.Property(x => x.TimeZoneId).HasMaxLength(64).IsRequired();
             a.Property(x => x.IsSample).HasDefaultValue(false).ValueGeneratedNever();
+            a.Property(x => x.Policy).HasConversion(PolicySettings.Converter);
             a.HasIndex(x => x.OwnerId);
             a.HasOne<AppUser>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Cascade);
             a.HasMany(x => x.Closures).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
             a.HasMany(x => x.Interviews).WithOne(x => x.Application).HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
             a.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<UserDefaults>(d =>
+        {
+            d.ToTable("UserDefaults");
+            d.HasKey(x => x.UserId);
+            d.Property(x => x.Policy).HasConversion(PolicySettings.Converter).IsRequired();
+            d.HasOne<AppUser>().WithOne().HasForeignKey<UserDefaults>(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<ClosureRange>(c =>
@@ -104,6 +114,17 @@ public static class OwnedQueries
         ArgumentNullException.ThrowIfNull(db);
         return db.Applications.Where(a => a.OwnerId == ownerId);
     }
+
+    /// <summary>The user's defaults row (zero or one).</summary>
+    public static IQueryable<UserDefaults> DefaultsOf(this FollowUpDbContext db, string ownerId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.UserDefaults.Where(d => d.UserId == ownerId);
+    }
+
+    /// <summary>The user's default rules; null when they never saved any (the recommended ones apply).</summary>
+    public static Task<PolicySettings?> DefaultPolicyOfAsync(this FollowUpDbContext db, string ownerId, CancellationToken ct = default) =>
+        db.DefaultsOf(ownerId).AsNoTracking().Select(d => (PolicySettings?)d.Policy).FirstOrDefaultAsync(ct);
 
     public static IQueryable<Interview> InterviewsOf(this FollowUpDbContext db, string ownerId)
     {

@@ -33,6 +33,7 @@ public static class AppSetup
         builder.Services.AddScoped<ApplicationService>();
         builder.Services.AddScoped<DateText>();
         builder.Services.AddScoped<Features.Profile.ProfileService>();
+        builder.Services.AddScoped<Features.Profile.DefaultsService>();
         builder.Services.AddScoped<Features.Today.SampleData>();
         builder.Services.AddFollowUpOperations();
         return builder;

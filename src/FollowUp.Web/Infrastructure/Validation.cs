@@ -68,9 +68,9 @@ public sealed class InputValidator : ComponentBase, IDisposable
 
     private void OnValidationRequested(object? sender, ValidationRequestedEventArgs e) => Run(field: null);
 
-    private void OnFieldChanged(object? sender, FieldChangedEventArgs e) => Run(e.FieldIdentifier.FieldName);
+    private void OnFieldChanged(object? sender, FieldChangedEventArgs e) => Run(e.FieldIdentifier);
 
-    private void Run(string? field)
+    private void Run(FieldIdentifier? field)
     {
         if (EditContext?.Model is IValidatedInput input)
         {
@@ -78,28 +78,48 @@ public sealed class InputValidator : ComponentBase, IDisposable
         }
     }
 
-    private void Show(IReadOnlyList<FieldError> errors, string? field)
+    private void Show(IReadOnlyList<FieldError> errors, FieldIdentifier? field)
     {
         if (EditContext is null || _store is null)
         {
             return;
         }
-        if (field is null)
+        if (field is { } changed)
         {
-            _store.Clear();
+            _store.Clear(changed);
         }
         else
         {
-            _store.Clear(EditContext.Field(field));
+            _store.Clear();
         }
         foreach (var error in errors)
         {
-            if (field is null || error.Field == field)
+            var target = Resolve(EditContext.Model, error.Field);
+            if (field is null || target.Equals(field.Value))
             {
-                _store.Add(EditContext.Field(error.Field), L[error.MessageKey, error.Args].Value);
+                _store.Add(target, L[error.MessageKey, error.Args].Value);
             }
         }
         EditContext.NotifyValidationStateChanged();
+    }
+
+    /// <summary>
+    /// The field an error names: "Company" on the form's model, or "Policy.MaxCallAttempts" on the object in its
+    /// <c>Policy</c> property (what <c>ValidationMessage For="() => model.Policy.MaxCallAttempts"</c> shows).
+    /// </summary>
+    internal static FieldIdentifier Resolve(object model, string path)
+    {
+        var parts = path.Split('.');
+        var owner = model;
+        foreach (var part in parts[..^1])
+        {
+            if (owner.GetType().GetProperty(part)?.GetValue(owner) is not { } inner)
+            {
+                return new FieldIdentifier(model, path);
+            }
+            owner = inner;
+        }
+        return new FieldIdentifier(owner, parts[^1]);
     }
 
     private void Unsubscribe()

@@ -73,6 +73,10 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServerFixture 
         AssertFormPageAsync("/applications/new", "応募の追加");
 
     [Fact]
+    public Task Default_calendar_and_rules_form_has_no_serious_or_critical_violations() =>
+        AssertFormPageAsync("/settings", "既定のカレンダーとルール");
+
+    [Fact]
     public Task New_interview_form_has_no_serious_or_critical_violations() =>
         AssertFormPageAsync("/applications/{id}/interviews/new", "面接の追加");
 

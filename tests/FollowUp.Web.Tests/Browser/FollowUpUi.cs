@@ -188,7 +188,7 @@ public sealed partial class FollowUpUi
         return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task FillAndLeaveAsync(ILocator input, string value)
+    public static async Task FillAndLeaveAsync(ILocator input, string value)
     {
         await input.FillAsync(value);
         // Blazor binds on 'change', which fires when the field loses focus.
@@ -197,7 +197,7 @@ public sealed partial class FollowUpUi
     }
 
     /// <summary>Second line of defence against a click that lands while the UI is still wiring up.</summary>
-    private async Task Retry(Func<Task> action, int attempts = 3)
+    public async Task Retry(Func<Task> action, int attempts = 3)
     {
         for (var i = 1; ; i++)
         {

@@ -14,7 +14,7 @@ public sealed class DataVersionTests(FollowUpAppFactory app) : IClassFixture<Fol
     public static TheoryData<string> Writes => new()
     {
         "add application", "rename application", "add closure", "remove closure", "add interview", "change interview",
-        "delete interview", "add event", "change event", "bulk delete events", "delete application (cascade)", "change profile",
+        "delete interview", "add event", "change event", "bulk delete events", "delete application (cascade)", "change profile", "save default rules", "change default rules",
     };
 
     [Theory]
@@ -42,6 +42,11 @@ public sealed class DataVersionTests(FollowUpAppFactory app) : IClassFixture<Fol
     {
         var owner = await app.CreateUserAsync($"gone-{Guid.NewGuid():N}@example.jp");
         await SeedAsync(owner);
+        await using (var db = app.CreateDbContext())
+        {
+            db.UserDefaults.Add(new UserDefaults { UserId = owner });
+            await db.SaveChangesAsync();
+        }
         Assert.True(await VersionAsync(owner) > 0);
         await using (var db = app.CreateDbContext())
         {
@@ -89,6 +94,17 @@ public sealed class DataVersionTests(FollowUpAppFactory app) : IClassFixture<Fol
                 return;
             case "delete application (cascade)":
                 await db.Applications.Where(a => a.Id == appId).ExecuteDeleteAsync();
+                return;
+            case "save default rules":
+                db.UserDefaults.Add(new UserDefaults { UserId = owner, Policy = PolicySettings.Recommended with { InquiryGraceBusinessDays = 5 } });
+                break;
+            case "change default rules":
+                db.UserDefaults.Add(new UserDefaults { UserId = owner });
+                await db.SaveChangesAsync();
+                var before = await db.DataVersions.Where(v => v.OwnerId == owner).Select(v => v.Version).FirstAsync();
+                (await db.UserDefaults.FirstAsync(d => d.UserId == owner)).Policy = PolicySettings.Recommended with { FollowUpLimit = 2 };
+                await db.SaveChangesAsync();
+                Assert.True(await db.DataVersions.Where(v => v.OwnerId == owner).Select(v => v.Version).FirstAsync() > before);
                 return;
             case "change profile":
                 (await db.Users.FirstAsync(u => u.Id == owner)).TimeZoneId = "Asia/Seoul";

@@ -9,8 +9,12 @@ using FollowUp.Domain.Events;
 using FollowUp.Web.Data;
 using FollowUp.Web.Features.Applications;
 using FollowUp.Web.Features.DataExport;
+using FollowUp.Web.Features.NextSteps;
+using FollowUp.Web.Features.Profile;
 using FollowUp.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FollowUp.Web.Tests.DataSafety;
 
@@ -27,6 +31,12 @@ public sealed class ExportImportTests(FollowUpAppFactory app) : IClassFixture<Fo
         Assert.Equal("followup-export", (string?)beforeDoc["format"]);
         Assert.Equal(1, (int?)beforeDoc["version"]);
         Assert.Equal(3, beforeDoc["applications"]!.AsArray().Count);
+        // The defaults and one application's own rules are in the file, with their non-recommended values.
+        Assert.Equal("10:00", (string?)beforeDoc["defaults"]!["opensAt"]);
+        Assert.Equal(5, (int?)beforeDoc["defaults"]!["policy"]!["inquiryGraceBusinessDays"]);
+        Assert.False((bool?)beforeDoc["defaults"]!["policy"]!["avoidLunch"]);
+        Assert.Equal(2, (int?)beforeDoc["applications"]![1]!["policy"]!["followUpLimit"]);
+        Assert.Null(beforeDoc["applications"]![0]!["policy"]);
         var beforeCounts = await app.CountRowsOfAsync(owner);
 
         await DeleteAllDataAsync(owner);
@@ -98,6 +108,56 @@ public sealed class ExportImportTests(FollowUpAppFactory app) : IClassFixture<Fo
         var page = await ImportAsync(client, big);
         Assert.Contains("ファイルが5 MBを超えています。", page.QuerySelector("[data-testid=import-rejected]")?.TextContent ?? "", StringComparison.Ordinal);
         Assert.Equal(0, (await app.CountRowsOfAsync(owner)).Applications);
+    }
+
+    [Fact]
+    public async Task A_file_from_before_defaults_and_rules_imports_and_follows_the_users_defaults()
+    {
+        var (client, owner) = await SignedInAsync("old-file@example.jp");
+        // Written by hand the way version 1 looked before: no "defaults", no "policy".
+        const string old = """
+            {"format":"followup-export","version":1,"applications":[{"company":"古いファイルの会社","route":"Direct",
+             "opensAt":"09:00","closesAt":"18:00","closedWeekdays":["Saturday","Sunday"],"observesNationalHolidays":true,
+             "yearEndClosure":true,"obonClosure":false,"closures":[],
+             "interviews":[{"date":"2026-11-20","time":"10:00","stage":"First","promiseKind":"WithinBusinessDays","promiseCount":3}],
+             "events":[]}]}
+            """;
+
+        var page = await ImportAsync(client, Encoding.UTF8.GetBytes(old));
+
+        Assert.NotNull(page.QuerySelector("[data-testid=import-done]"));
+        await using var db = app.CreateDbContext();
+        Assert.Null(await db.ApplicationsOf(owner).Select(a => a.Policy).SingleAsync());
+        Assert.False(await db.DefaultsOf(owner).AnyAsync());
+        var json = JsonNode.Parse(await ExportJsonAsync(client))!;
+        Assert.Null(json["defaults"]);
+        Assert.Null(json["applications"]![0]!["policy"]);
+    }
+
+    [Fact]
+    public async Task Rules_out_of_range_in_a_file_are_reported_and_nothing_is_imported()
+    {
+        var (client, owner) = await SignedInAsync("bad-rules@example.jp");
+        var application = Valid("ルールが変な会社");
+        application.Policy = PolicySettings.Recommended with { MaxCallAttempts = 99 };
+        var document = new ExportDocument
+        {
+            Defaults = new ExportedDefaults
+            {
+                OpensAt = "09:00", ClosesAt = "18:00", Policy = PolicySettings.Recommended with { CallbackRetryAfterBusinessDays = 3, CallbackRetryDueBusinessDays = 2 },
+            },
+            Applications = [application],
+        };
+
+        var page = await ImportAsync(client, JsonSerializer.SerializeToUtf8Bytes(document, ExportDocument.JsonOptions));
+
+        var items = page.QuerySelectorAll("[data-testid=import-rejected] li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(2, items.Count);
+        Assert.Contains("1件目の応募（ルールが変な会社）: メールに切り替えるまでの折り返しの回数: 1から10までの数を入力してください。", items);
+        Assert.Contains("既定のカレンダーとルール: かけ直しの期限（営業日以内）: かけ直すまでの日数（3）以上にしてください。", items);
+        Assert.Equal(0, (await app.CountRowsOfAsync(owner)).Applications);
+        await using var db = app.CreateDbContext();
+        Assert.False(await db.DefaultsOf(owner).AnyAsync());
     }
 
     [Fact]
@@ -209,6 +269,7 @@ public sealed class ExportImportTests(FollowUpAppFactory app) : IClassFixture<Fo
     {
         await using var db = app.CreateDbContext();
         await db.ApplicationsOf(owner).ExecuteDeleteAsync();
+        await db.DefaultsOf(owner).ExecuteDeleteAsync();
         await db.Users.Where(u => u.Id == owner).ExecuteUpdateAsync(u => u
             .SetProperty(x => x.FullName, (string?)null)
             .SetProperty(x => x.Furigana, (string?)null)
@@ -234,6 +295,12 @@ public sealed class ExportImportTests(FollowUpAppFactory app) : IClassFixture<Fo
         agency.YearEndClosure = false;
         agency.ObonClosure = true;
         agency.ExtraClosures = "2026-12-24\n2027-01-04..2027-01-05";
+        agency.CustomPolicy = true;
+        agency.Policy = PolicyInput.From(new PolicySettings
+        {
+            InquiryGraceBusinessDays = 4, CallbackRetryAfterBusinessDays = 1, CallbackRetryDueBusinessDays = 2, MaxCallAttempts = 5,
+            FollowUpLimit = 2, MoveOnAfterBusinessDays = 10, CallWindowMarginHours = 0, AvoidLunch = false, SuggestThankYou = false,
+        });
         var a2 = await service.CreateAsync(agency);
         Assert.True(a2.Succeeded, string.Join("; ", a2.Errors));
         Assert.True((await service.AddInterviewAsync(a2.Id, new InterviewInput
@@ -257,6 +324,17 @@ public sealed class ExportImportTests(FollowUpAppFactory app) : IClassFixture<Fo
 
         var bare = new ApplicationInput { Company = "最小限の会社", OpensAt = "09:00", ClosesAt = "18:00", ClosedWeekdays = [] };
         Assert.True((await service.CreateAsync(bare)).Succeeded);
+
+        var defaults = new DefaultsInput
+        {
+            OpensAt = "10:00", ClosesAt = "19:00", ClosedWeekdays = [DayOfWeek.Sunday, DayOfWeek.Monday],
+            ObservesNationalHolidays = false, YearEndClosure = false, ObonClosure = true,
+        };
+        defaults.Policy.InquiryGraceBusinessDays = 5;
+        defaults.Policy.AvoidLunch = false;
+        Assert.True((await new DefaultsService(
+            app.Services.GetRequiredService<IDbContextFactory<FollowUpDbContext>>(), new TestCurrentUser(owner), app.Clock,
+            NullLogger<DefaultsService>.Instance).SaveAsync(defaults)).Succeeded);
 
         app.Clock.Advance(TimeSpan.FromMinutes(5));
         await using var db = app.CreateDbContext();

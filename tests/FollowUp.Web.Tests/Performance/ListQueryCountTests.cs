@@ -86,14 +86,22 @@ public sealed class ListQueryCountTests(FollowUpAppFactory app, Xunit.Abstractio
         return (new ApplicationService(factory, snapshots, new TestCurrentUser(owner), app.Clock, NullLogger<ApplicationService>.Instance), counter);
     }
 
-    /// <summary>Applications with a closure, an interview and two events each, inserted directly (fast).</summary>
+    /// <summary>
+    /// Applications with a closure, an interview and two events each, inserted directly (fast); the owner has
+    /// default rules and every other application its own, so both ways of finding the rules are counted.
+    /// </summary>
     private async Task AddApplicationsAsync(string owner, int count)
     {
         await using var db = app.CreateDbContext();
         var now = app.Clock.GetUtcNow().UtcDateTime;
+        db.UserDefaults.Add(new UserDefaults { UserId = owner, Policy = PolicySettings.Recommended with { InquiryGraceBusinessDays = 5 }, UpdatedAtUtc = now });
         for (var i = 0; i < count; i++)
         {
-            var application = new JobApplication { OwnerId = owner, Company = $"会社{i}", CreatedAtUtc = now, UpdatedAtUtc = now };
+            var application = new JobApplication
+            {
+                OwnerId = owner, Company = $"会社{i}", CreatedAtUtc = now, UpdatedAtUtc = now,
+                Policy = i % 2 == 0 ? null : PolicySettings.Recommended with { MaxCallAttempts = 2 },
+            };
             application.Closures.Add(new ClosureRange { From = new DateOnly(2026, 12, 1), To = new DateOnly(2026, 12, 2) });
             application.Interviews.Add(new Interview
             {

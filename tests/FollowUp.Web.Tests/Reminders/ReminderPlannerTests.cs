@@ -21,7 +21,7 @@ public sealed class ReminderPlannerTests
         new(2026, month, day, hour, minute, 0, TimeSpan.FromHours(9));
 
     private static IReadOnlyList<WantedReminder> Plan(DateTimeOffset now, params ContactEventRecord[] events) =>
-        ReminderPlanner.Plan(ApplicationAdvice.For(App, [FirstInterview], events, now), App.TimeZoneId);
+        ReminderPlanner.Plan(ApplicationAdvice.For(App, [FirstInterview], events, EtiquettePolicy.Default, now), App.TimeZoneId);
 
     [Fact]
     public void A_same_day_callback_gets_an_opens_reminder_and_a_closing_soon_reminder_three_hours_before_close()
@@ -53,7 +53,7 @@ public sealed class ReminderPlannerTests
     [Fact]
     public void No_interview_or_a_result_means_no_reminders()
     {
-        Assert.Empty(ReminderPlanner.Plan(ApplicationAdvice.For(App, [], [], Tokyo(11, 24, 9)), App.TimeZoneId));
+        Assert.Empty(ReminderPlanner.Plan(ApplicationAdvice.For(App, [], [], EtiquettePolicy.Default, Tokyo(11, 24, 9)), App.TimeZoneId));
         var offer = new ContactEventRecord { Kind = ContactEventKind.Result, At = new DateTime(2026, 11, 24, 9, 0, 0), ResultOutcome = ResultOutcome.Offer };
         Assert.Empty(Plan(Tokyo(11, 24, 10), offer));
     }

@@ -5,7 +5,7 @@ namespace FollowUp.Web.Data.Migrations;
 
 /// <summary>
 /// A per-user data version raised by triggers on every write to what the rules read, so cached lists know
-/// when they are stale whoever wrote (ADR 0009). Adds a table and triggers; changes no existing row.
+/// when they are stale whoever wrote (ADR 0011). Adds a table and triggers; changes no existing row.
 /// </summary>
 [DbContext(typeof(FollowUpDbContext))]
 [Migration("20261122025000_DataVersions")]
@@ -34,12 +34,7 @@ public sealed class DataVersions : Migration
         {
             foreach (var op in Operations)
             {
-                var row = op == "DELETE" ? "OLD" : "NEW";
-                migrationBuilder.Sql($"""
-                    CREATE TRIGGER "{table}_DataVersion_{op}" AFTER {op} ON "{table}" BEGIN
-                        INSERT INTO "DataVersions" ("OwnerId", "Version") VALUES ({row}."OwnerId", 1) {Bump};
-                    END;
-                    """);
+                migrationBuilder.Sql(Trigger(table, op, "OwnerId"));
             }
         }
 
@@ -56,17 +51,24 @@ public sealed class DataVersions : Migration
                 """);
         }
 
-        // Profile settings feed the advice too (time zone, default rules).
-        migrationBuilder.Sql($"""
-            CREATE TRIGGER "AspNetUsers_DataVersion_UPDATE" AFTER UPDATE ON "AspNetUsers" BEGIN
-                INSERT INTO "DataVersions" ("OwnerId", "Version") VALUES (NEW."Id", 1) {Bump};
-            END;
-            """);
+        // Profile settings feed the advice too.
+        migrationBuilder.Sql(Trigger("AspNetUsers", "UPDATE", "Id"));
         migrationBuilder.Sql("""
             CREATE TRIGGER "AspNetUsers_DataVersion_DELETE" AFTER DELETE ON "AspNetUsers" BEGIN
                 DELETE FROM "DataVersions" WHERE "OwnerId" = OLD."Id";
             END;
             """);
+    }
+
+    /// <summary>A trigger raising the version of the owner named by <paramref name="ownerColumn"/> after <paramref name="op"/> on <paramref name="table"/>.</summary>
+    internal static string Trigger(string table, string op, string ownerColumn)
+    {
+        var row = op == "DELETE" ? "OLD" : "NEW";
+        return $"""
+            CREATE TRIGGER "{table}_DataVersion_{op}" AFTER {op} ON "{table}" BEGIN
+                INSERT INTO "DataVersions" ("OwnerId", "Version") VALUES ({row}."{ownerColumn}", 1) {Bump};
+            END;
+            """;
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

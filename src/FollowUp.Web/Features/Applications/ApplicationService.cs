@@ -10,8 +10,13 @@ public sealed record ApplicationSummary(
     int Id, string Company, string? Position, Domain.Applications.ApplicationRoute Route, string? AgencyName,
     DateTime? LatestInterviewAt, int EventCount, DateTime UpdatedAtUtc, bool IsSample, string TimeZoneId, ApplicationAdvice Advice);
 
-/// <summary>An application with its interviews (oldest first) and events (newest first).</summary>
-public sealed record ApplicationDetail(JobApplication Application, IReadOnlyList<Interview> Interviews, IReadOnlyList<ContactEventRecord> Events);
+/// <summary>An application with its interviews (oldest first), events (newest first) and the owner's default rules.</summary>
+public sealed record ApplicationDetail(
+    JobApplication Application, IReadOnlyList<Interview> Interviews, IReadOnlyList<ContactEventRecord> Events, PolicySettings? UserDefault = null)
+{
+    /// <summary>The rules this application follows: its own, else the owner's default, else the recommended ones.</summary>
+    public Domain.Advice.EtiquettePolicy Policy => PolicySettings.Effective(Application.Policy, UserDefault);
+}
 
 /// <summary>
 /// Reads and writes applications, interviews and events. Authorization lives here, not only in pages:
@@ -62,7 +67,7 @@ public sealed class ApplicationService(
     public ApplicationAdvice AdviceFor(ApplicationDetail detail)
     {
         ArgumentNullException.ThrowIfNull(detail);
-        return ApplicationAdvice.For(detail.Application, detail.Interviews, detail.Events, clock.GetUtcNow());
+        return ApplicationAdvice.For(detail.Application, detail.Interviews, detail.Events, detail.Policy, clock.GetUtcNow());
     }
 
     public async Task<ApplicationDetail?> GetAsync(int id, CancellationToken ct = default)
@@ -81,14 +86,15 @@ public sealed class ApplicationService(
             .Where(i => i.ApplicationId == id).OrderBy(i => i.At).ToListAsync(ct);
         var events = await db.EventsOf(owner).AsNoTracking()
             .Where(e => e.ApplicationId == id).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToListAsync(ct);
-        return new ApplicationDetail(app, interviews, events);
+        var userDefault = await db.DefaultPolicyOfAsync(owner, ct);
+        return new ApplicationDetail(app, interviews, events, userDefault);
     }
 
     public async Task<SaveResult> CreateAsync(ApplicationInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var owner = await currentUser.IdAsync();
-        var errors = input.Parse(out var closures);
+        var errors = input.Parse(out var closures, out var policy);
         if (errors.Count > 0)
         {
             return SaveResult.Invalid(errors);
@@ -100,7 +106,7 @@ public sealed class ApplicationService(
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var app = new JobApplication { OwnerId = owner, CreatedAtUtc = now, UpdatedAtUtc = now };
-        input.ApplyTo(app, closures);
+        input.ApplyTo(app, closures, policy);
         db.Applications.Add(app);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Application {ApplicationId} created", app.Id);
@@ -111,7 +117,7 @@ public sealed class ApplicationService(
     {
         ArgumentNullException.ThrowIfNull(input);
         var owner = await currentUser.IdAsync();
-        var errors = input.Parse(out var closures);
+        var errors = input.Parse(out var closures, out var policy);
         if (errors.Count > 0)
         {
             return SaveResult.Invalid(errors);
@@ -123,7 +129,7 @@ public sealed class ApplicationService(
             return SaveResult.Missing;
         }
         db.Closures.RemoveRange(app.Closures);
-        input.ApplyTo(app, closures);
+        input.ApplyTo(app, closures, policy);
         app.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         await ChangedAsync(owner, app.Id, ct);

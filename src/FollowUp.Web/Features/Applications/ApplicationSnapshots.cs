@@ -41,7 +41,7 @@ public sealed class SnapshotCacheOptions
 /// result in memory keyed by the user's data version. Every read costs one small query for the version;
 /// the four list queries run only when something was written since (database triggers raise the version
 /// on any write, by any code path or process). Lists are per user, so a snapshot never crosses owners.
-/// See ADR 0009.
+/// See ADR 0011.
 /// </summary>
 public sealed class ApplicationSnapshots(
     IDbContextFactory<FollowUpDbContext> dbFactory,
@@ -78,10 +78,17 @@ public sealed class ApplicationSnapshots(
     private static Task<long> VersionAsync(FollowUpDbContext db, string ownerId, CancellationToken ct) =>
         db.DataVersions.Where(v => v.OwnerId == ownerId).Select(v => v.Version).FirstOrDefaultAsync(ct);
 
-    /// <summary>Four queries whatever the number of applications: applications, closures, interviews, events.</summary>
+    /// <summary>Four queries whatever the number of applications: applications (with the user's default
+    /// rules), closures, interviews, events.</summary>
     private static async Task<ApplicationSnapshot> LoadAsync(FollowUpDbContext db, string owner, long version, CancellationToken ct)
     {
-        var apps = await db.ApplicationsOf(owner).AsNoTracking().OrderBy(a => a.Id).ToListAsync(ct);
+        // The default rides along as an uncorrelated subquery: SQLite evaluates it once, and no fifth command is sent.
+        var defaults = db.DefaultsOf(owner);
+        var rows = await db.ApplicationsOf(owner).AsNoTracking().OrderBy(a => a.Id)
+            .Select(a => new { App = a, Default = defaults.Select(d => d.Policy).FirstOrDefault() })
+            .ToListAsync(ct);
+        var apps = rows.ConvertAll(r => r.App);
+        var userDefault = rows.Count > 0 ? rows[0].Default : null;
         var closures = (await db.Closures.AsNoTracking()
                 .Where(c => db.Applications.Any(a => a.Id == c.ApplicationId && a.OwnerId == owner)).ToListAsync(ct))
             .ToLookup(c => c.ApplicationId);
@@ -93,7 +100,7 @@ public sealed class ApplicationSnapshots(
             return new ApplicationEntry(
                 a.Id, a.Company, a.Position, a.Route, a.AgencyName,
                 interviews[a.Id].Max(i => (DateTime?)i.At), events[a.Id].Count(), a.UpdatedAtUtc, a.IsSample,
-                AdviceInputs.From(a, interviews[a.Id], events[a.Id]));
+                AdviceInputs.From(a, interviews[a.Id], events[a.Id], PolicySettings.Effective(a.Policy, userDefault)));
         })]);
     }
 

@@ -16,7 +16,7 @@ public static class DomainMapping
         {
             TimeZoneId = a.TimeZoneId,
             ObservesJapaneseHolidays = a.ObservesNationalHolidays,
-            ClosedWeekdays = [.. Enum.GetValues<DayOfWeek>().Where(d => (a.ClosedWeekdays & (1 << (int)d)) != 0)],
+            ClosedWeekdays = CompanyCalendarInput.Weekdays(a.ClosedWeekdays),
             YearEndClosure = a.YearEndClosure,
             ObonClosure = a.ObonClosure,
             Closures = [.. a.Closures.OrderBy(c => c.From).Select(c => new DateRange(c.From, c.To))],

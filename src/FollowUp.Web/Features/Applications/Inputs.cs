@@ -4,6 +4,7 @@ using FollowUp.Domain.Advice;
 using FollowUp.Domain.Applications;
 using FollowUp.Domain.Events;
 using FollowUp.Web.Data;
+using FollowUp.Web.Features.NextSteps;
 using FollowUp.Web.Infrastructure;
 using static FollowUp.Web.Data.FollowUpDbContext;
 
@@ -90,7 +91,7 @@ internal static class Check
 }
 
 /// <summary>The add/edit application form.</summary>
-public sealed class ApplicationInput : IValidatedInput
+public sealed class ApplicationInput : CompanyCalendarInput, IValidatedInput
 {
     public string? Company { get; set; }
     public string? Position { get; set; }
@@ -101,23 +102,23 @@ public sealed class ApplicationInput : IValidatedInput
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public string? Notes { get; set; }
-    public string? OpensAt { get; set; } = "09:00";
-    public string? ClosesAt { get; set; } = "18:00";
-    public HashSet<DayOfWeek> ClosedWeekdays { get; set; } = [DayOfWeek.Saturday, DayOfWeek.Sunday];
-    public bool ObservesNationalHolidays { get; set; } = true;
-    public bool YearEndClosure { get; set; } = true;
-    public bool ObonClosure { get; set; }
-
     /// <summary>Extra closures, one range per line: "2026-12-01" or "2026-12-01..2026-12-03".</summary>
     public string? ExtraClosures { get; set; }
 
-    public IReadOnlyList<FieldError> Validate() => Parse(out _);
+    /// <summary>False: follow the user's default rules. True: <see cref="Policy"/> applies to this application only.</summary>
+    public bool CustomPolicy { get; set; }
 
-    /// <summary>Validates and, when valid, yields the closure ranges.</summary>
-    internal List<FieldError> Parse(out List<(DateOnly From, DateOnly To)> closures)
+    /// <summary>This application's own rules (checked and saved only when <see cref="CustomPolicy"/> is on).</summary>
+    public PolicyInput Policy { get; set; } = PolicyInput.From(PolicySettings.Recommended);
+
+    public IReadOnlyList<FieldError> Validate() => Parse(out _, out _);
+
+    /// <summary>Validates and, when valid, yields the closure ranges and the application's own rules (null: the defaults).</summary>
+    internal List<FieldError> Parse(out List<(DateOnly From, DateOnly To)> closures, out PolicySettings? policy)
     {
         var errors = new List<FieldError>();
         closures = [];
+        policy = null;
         Check.Required(errors, nameof(Company), Company);
         Check.Length(errors, nameof(Company), Company, Limits.ShortText);
         Check.Length(errors, nameof(Position), Position, Limits.ShortText);
@@ -139,15 +140,10 @@ public sealed class ApplicationInput : IValidatedInput
         {
             errors.Add(new FieldError(nameof(Email), "Validation.Email"));
         }
-        var open = Check.Time(errors, nameof(OpensAt), OpensAt, required: true);
-        var close = Check.Time(errors, nameof(ClosesAt), ClosesAt, required: true);
-        if (open is { } o && close is { } c && c.ToTimeSpan() - o.ToTimeSpan() < TimeSpan.FromHours(3))
+        var calendar = ParseCalendar(errors);
+        if (CustomPolicy)
         {
-            errors.Add(new FieldError(nameof(ClosesAt), "Validation.BusinessHours"));
-        }
-        if (ClosedWeekdays.Count >= 7)
-        {
-            errors.Add(new FieldError(nameof(ClosedWeekdays), "Validation.AllDaysClosed"));
+            errors.AddRange(Policy.Parse(calendar, $"{nameof(Policy)}.", out policy));
         }
         Check.Length(errors, nameof(ExtraClosures), ExtraClosures, Limits.Note);
         foreach (var line in (ExtraClosures ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -166,7 +162,7 @@ public sealed class ApplicationInput : IValidatedInput
         return errors;
     }
 
-    internal void ApplyTo(JobApplication a, List<(DateOnly From, DateOnly To)> closures)
+    internal void ApplyTo(JobApplication a, List<(DateOnly From, DateOnly To)> closures, PolicySettings? policy)
     {
         a.Company = Company!.Trim();
         a.Position = Check.Clean(Position);
@@ -177,20 +173,17 @@ public sealed class ApplicationInput : IValidatedInput
         a.Phone = Check.Clean(Phone);
         a.Email = Check.Clean(Email);
         a.Notes = Check.Clean(Notes);
-        a.OpensAt = TimeOnly.ParseExact(OpensAt!.Trim()[..5], "HH:mm", CultureInfo.InvariantCulture);
-        a.ClosesAt = TimeOnly.ParseExact(ClosesAt!.Trim()[..5], "HH:mm", CultureInfo.InvariantCulture);
-        a.ClosedWeekdays = ClosedWeekdays.Aggregate(0, (bits, d) => bits | (1 << (int)d));
-        a.ObservesNationalHolidays = ObservesNationalHolidays;
-        a.YearEndClosure = YearEndClosure;
-        a.ObonClosure = ObonClosure;
+        ApplyCalendarTo(a);
+        a.Policy = CustomPolicy ? policy : null;
         a.Closures.Clear();
         a.Closures.AddRange(closures.Select(c => new ClosureRange { From = c.From, To = c.To }));
     }
 
-    public static ApplicationInput From(JobApplication a)
+    /// <summary>The form for an existing application; its own rules, or else a copy of <paramref name="userDefault"/> to start from.</summary>
+    public static ApplicationInput From(JobApplication a, PolicySettings? userDefault)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return new()
+        var input = new ApplicationInput
         {
             Company = a.Company,
             Position = a.Position,
@@ -201,15 +194,13 @@ public sealed class ApplicationInput : IValidatedInput
             Phone = a.Phone,
             Email = a.Email,
             Notes = a.Notes,
-            OpensAt = Check.TimeText(a.OpensAt),
-            ClosesAt = Check.TimeText(a.ClosesAt),
-            ClosedWeekdays = [.. Enum.GetValues<DayOfWeek>().Where(d => (a.ClosedWeekdays & (1 << (int)d)) != 0)],
-            ObservesNationalHolidays = a.ObservesNationalHolidays,
-            YearEndClosure = a.YearEndClosure,
-            ObonClosure = a.ObonClosure,
             ExtraClosures = string.Join('\n', a.Closures.OrderBy(c => c.From).Select(c =>
                 c.From == c.To ? Check.DateText(c.From) : $"{Check.DateText(c.From)}..{Check.DateText(c.To)}")),
+            CustomPolicy = a.Policy is not null,
+            Policy = PolicyInput.From(a.Policy ?? userDefault ?? PolicySettings.Recommended),
         };
+        input.FillCalendarFrom(a);
+        return input;
     }
 }
 

@@ -15,7 +15,7 @@ namespace FollowUp.Web.Features.DataExport;
 /// <summary>Where in the imported file a problem is: the application (1-based) and, inside it, an interview or event.</summary>
 /// <param name="Application">1-based position of the application in the file; null for the file or profile.</param>
 /// <param name="Company">The application's company as written in the file.</param>
-/// <param name="Section">"interview", "event", "profile" or null for the application itself.</param>
+/// <param name="Section">"interview", "event", "profile", "defaults" or null for the application itself.</param>
 /// <param name="Item">1-based position inside the section.</param>
 /// <param name="Error">What is wrong, as a resource key with arguments and the field.</param>
 public sealed record ImportProblem(int? Application, string? Company, string? Section, int? Item, FieldError Error);
@@ -56,6 +56,7 @@ public sealed class DataExportService(
         var owner = await currentUser.IdAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == owner, ct);
+        var defaults = await db.DefaultsOf(owner).AsNoTracking().FirstOrDefaultAsync(ct);
         var apps = await db.ApplicationsOf(owner).AsNoTracking().OrderBy(a => a.Id).ToListAsync(ct);
         var closures = (await db.Closures.AsNoTracking()
                 .Where(c => db.Applications.Any(a => a.Id == c.ApplicationId && a.OwnerId == owner))
@@ -79,7 +80,8 @@ public sealed class DataExportService(
                 Culture = user.Culture,
                 TimeZoneId = user.TimeZoneId,
             },
-            Applications = [.. apps.Select(a => new ExportedApplication
+            Defaults = defaults is null ? null : Exported(new ExportedDefaults { Policy = defaults.Policy }, defaults),
+            Applications = [.. apps.Select(a => Exported(new ExportedApplication
             {
                 Company = a.Company,
                 Position = a.Position,
@@ -91,13 +93,8 @@ public sealed class DataExportService(
                 Email = a.Email,
                 Notes = a.Notes,
                 TimeZoneId = a.TimeZoneId,
-                OpensAt = TimeText(a.OpensAt),
-                ClosesAt = TimeText(a.ClosesAt),
-                ClosedWeekdays = [.. Enum.GetValues<DayOfWeek>().Where(d => (a.ClosedWeekdays & (1 << (int)d)) != 0)],
-                ObservesNationalHolidays = a.ObservesNationalHolidays,
-                YearEndClosure = a.YearEndClosure,
-                ObonClosure = a.ObonClosure,
                 Closures = [.. closures[a.Id].Select(c => new ExportedClosure { From = DateText(c.From), To = DateText(c.To) })],
+                Policy = a.Policy,
                 CreatedAtUtc = a.CreatedAtUtc,
                 UpdatedAtUtc = a.UpdatedAtUtc,
                 Interviews = [.. interviews[a.Id].Select(i => new ExportedInterview
@@ -127,8 +124,36 @@ public sealed class DataExportService(
                     Note = e.Note,
                     CreatedAtUtc = e.CreatedAtUtc,
                 })],
-            })],
+            }, a))],
         };
+    }
+
+    /// <summary>Writes a stored company calendar into an exported one.</summary>
+    private static T Exported<T>(T target, CalendarColumns source)
+        where T : IExportedCalendar
+    {
+        target.OpensAt = TimeText(source.OpensAt);
+        target.ClosesAt = TimeText(source.ClosesAt);
+        target.ClosedWeekdays = [.. CompanyCalendarInput.Weekdays(source.ClosedWeekdays)];
+        target.ObservesNationalHolidays = source.ObservesNationalHolidays;
+        target.YearEndClosure = source.YearEndClosure;
+        target.ObonClosure = source.ObonClosure;
+        return target;
+    }
+
+    /// <summary>Reads an exported company calendar into a form; weekdays that are not weekdays are a problem.</summary>
+    private static void Imported(IExportedCalendar source, CompanyCalendarInput target, List<FieldError> errors)
+    {
+        target.OpensAt = source.OpensAt;
+        target.ClosesAt = source.ClosesAt;
+        target.ClosedWeekdays = [.. source.ClosedWeekdays ?? []];
+        target.ObservesNationalHolidays = source.ObservesNationalHolidays;
+        target.YearEndClosure = source.YearEndClosure;
+        target.ObonClosure = source.ObonClosure;
+        if ((source.ClosedWeekdays ?? []).Any(d => !Enum.IsDefined(d)))
+        {
+            errors.Add(new FieldError(nameof(CompanyCalendarInput.ClosedWeekdays), "Validation.Choice"));
+        }
     }
 
     /// <summary>One row per application with its next step, in the current UI language (UTF-8 with BOM, for Excel).</summary>
@@ -237,6 +262,16 @@ public sealed class DataExportService(
         {
             problems.Add(new ImportProblem(null, null, "profile", null, new FieldError("TimeZoneId", "Import.TimeZone", profileZone)));
         }
+        DefaultsInput? defaultsInput = null;
+        PolicySettings? defaultPolicy = null;
+        if (document.Defaults is { } def)
+        {
+            defaultsInput = new DefaultsInput { Policy = PolicyInput.From(def.Policy ?? PolicySettings.Recommended) };
+            var errors = new List<FieldError>();
+            Imported(def, defaultsInput, errors);
+            errors.InsertRange(0, defaultsInput.Parse(out defaultPolicy));
+            problems.AddRange(errors.Select(e => new ImportProblem(null, null, "defaults", null, e)));
+        }
         var culture = document.Profile?.Culture;
         if (culture is not null && !LocalizationSetup.Cultures.Contains(culture))
         {
@@ -268,13 +303,23 @@ public sealed class DataExportService(
             profileUpdated |= Fill(prof.Culture, v => user.Culture = v);
             profileUpdated |= Fill(prof.TimeZoneId, v => user.TimeZoneId = v);
         }
+        if (defaultsInput is not null)
+        {
+            await DefaultsService.StageAsync(db, owner, defaultsInput, defaultPolicy!, now, ct);
+            profileUpdated = true;
+        }
         db.Applications.AddRange(rows);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        // Imported interviews get their reminders like ones typed in.
-        foreach (var row in rows)
+        // Imported interviews get their reminders like ones typed in; with new default rules, so do the ones that follow them.
+        var replan = rows.Select(r => r.Id).ToHashSet();
+        if (defaultsInput is not null)
         {
-            await (changed?.ChangedAsync(owner, row.Id, ct) ?? Task.CompletedTask);
+            replan.UnionWith(await DefaultsService.FollowingDefaultsAsync(db, owner, ct));
+        }
+        foreach (var id in replan.Order())
+        {
+            await (changed?.ChangedAsync(owner, id, ct) ?? Task.CompletedTask);
         }
         logger.LogInformation("Import saved: {ApplicationCount} applications, {InterviewCount} interviews, {EventCount} events",
             rows.Count, interviewCount, eventCount);
@@ -306,19 +351,14 @@ public sealed class DataExportService(
             Phone = source.Phone,
             Email = source.Email,
             Notes = source.Notes,
-            OpensAt = source.OpensAt,
-            ClosesAt = source.ClosesAt,
-            ClosedWeekdays = [.. source.ClosedWeekdays ?? []],
-            ObservesNationalHolidays = source.ObservesNationalHolidays,
-            YearEndClosure = source.YearEndClosure,
-            ObonClosure = source.ObonClosure,
             ExtraClosures = string.Join('\n', (source.Closures ?? []).Select(c => c is null ? "?" : $"{c.From}..{c.To}")),
+            CustomPolicy = source.Policy is not null,
+            Policy = PolicyInput.From(source.Policy ?? PolicySettings.Recommended),
         };
-        var errors = input.Parse(out var closures);
-        if ((source.ClosedWeekdays ?? []).Any(d => !Enum.IsDefined(d)))
-        {
-            errors.Add(new FieldError(nameof(ApplicationInput.ClosedWeekdays), "Validation.Choice"));
-        }
+        var weekdayErrors = new List<FieldError>();
+        Imported(source, input, weekdayErrors);
+        var errors = input.Parse(out var closures, out var policy);
+        errors.AddRange(weekdayErrors);
         var zone = source.TimeZoneId ?? "Asia/Tokyo";
         if (!KnownZone(zone))
         {
@@ -399,7 +439,7 @@ public sealed class DataExportService(
             CreatedAtUtc = Utc(source.CreatedAtUtc, now),
             UpdatedAtUtc = Utc(source.UpdatedAtUtc, now),
         };
-        input.ApplyTo(app, closures);
+        input.ApplyTo(app, closures, policy);
         app.Interviews.AddRange(interviewRows);
         app.Events.AddRange(eventRows);
         return app;

@@ -9,7 +9,8 @@ namespace FollowUp.Web.Features.DataExport;
 
 /// <summary>
 /// Everything one account holds, as written to <c>/account/export.json</c> and read by the import page.
-/// Version 1. Dates are <c>yyyy-MM-dd</c>, times <c>HH:mm</c> (the company's wall clock, like the forms),
+/// Version 1 (defaults and per-application rules were added later as optional members, so older files still
+/// read). Dates are <c>yyyy-MM-dd</c>, times <c>HH:mm</c> (the company's wall clock, like the forms),
 /// audit times UTC; enums are names. Ids are not exported: import creates new rows.
 /// </summary>
 public sealed class ExportDocument
@@ -24,6 +25,9 @@ public sealed class ExportDocument
     public int Version { get; set; } = CurrentVersion;
     public DateTime? ExportedAtUtc { get; set; }
     public ExportedProfile? Profile { get; set; }
+
+    /// <summary>The user's defaults (calendar for new applications, rules); absent in files from before they existed.</summary>
+    public ExportedDefaults? Defaults { get; set; }
     public List<ExportedApplication> Applications { get; set; } = [];
 
     /// <summary>camelCase names, enums as names, indented (people read these files).</summary>
@@ -50,8 +54,34 @@ public sealed class ExportedProfile
     public string? TimeZoneId { get; set; }
 }
 
+/// <summary>The company-calendar members of <see cref="ExportedDefaults"/> and <see cref="ExportedApplication"/>.</summary>
+public interface IExportedCalendar
+{
+    string? OpensAt { get; set; }
+    string? ClosesAt { get; set; }
+    List<DayOfWeek> ClosedWeekdays { get; set; }
+    bool ObservesNationalHolidays { get; set; }
+    bool YearEndClosure { get; set; }
+    bool ObonClosure { get; set; }
+}
+
+/// <summary>
+/// The user's defaults: the company calendar new applications start from and the rules applications follow.
+/// In <see cref="Policy"/> a setting the file does not carry reads as its recommended value.
+/// </summary>
+public sealed class ExportedDefaults : IExportedCalendar
+{
+    public string? OpensAt { get; set; }
+    public string? ClosesAt { get; set; }
+    public List<DayOfWeek> ClosedWeekdays { get; set; } = [];
+    public bool ObservesNationalHolidays { get; set; }
+    public bool YearEndClosure { get; set; }
+    public bool ObonClosure { get; set; }
+    public PolicySettings? Policy { get; set; }
+}
+
 /// <summary>An application with its company calendar, closures, interviews and events.</summary>
-public sealed class ExportedApplication
+public sealed class ExportedApplication : IExportedCalendar
 {
     public string? Company { get; set; }
     public string? Position { get; set; }
@@ -70,6 +100,9 @@ public sealed class ExportedApplication
     public bool YearEndClosure { get; set; }
     public bool ObonClosure { get; set; }
     public List<ExportedClosure> Closures { get; set; } = [];
+
+    /// <summary>This application's own rules; null (or absent, in older files) follows the user's defaults.</summary>
+    public PolicySettings? Policy { get; set; }
     public DateTime? CreatedAtUtc { get; set; }
     public DateTime? UpdatedAtUtc { get; set; }
     public List<ExportedInterview> Interviews { get; set; } = [];

@@ -17,17 +17,19 @@ public sealed record ApplicationAdvice(Interview? Interview, Advice? Advice, Dat
     public NextStep? Primary => Advice?.Primary;
 
     /// <summary>
-    /// Runs the rules for <paramref name="application"/>'s latest interview. The rows must all belong to
-    /// the application; closures must be loaded.
+    /// Runs the rules for <paramref name="application"/>'s latest interview under <paramref name="policy"/>
+    /// (the effective one: see <see cref="PolicySettings.Effective"/>). The rows must all belong to the
+    /// application; closures must be loaded.
     /// </summary>
     public static ApplicationAdvice For(
-        JobApplication application, IEnumerable<Interview> interviews, IEnumerable<ContactEventRecord> events, DateTimeOffset utcNow) =>
-        AdviceInputs.From(application, interviews, events).At(utcNow);
+        JobApplication application, IEnumerable<Interview> interviews, IEnumerable<ContactEventRecord> events,
+        EtiquettePolicy policy, DateTimeOffset utcNow) =>
+        AdviceInputs.From(application, interviews, events, policy).At(utcNow);
 }
 
 /// <summary>
 /// Everything the rules need about one application, prepared once from its rows: the latest interview as
-/// facts, its events in domain form and the company's business calendar. Immutable, so a cached copy can
+/// facts, its events in domain form and the company's business calendar under the effective policy. Immutable, so a cached copy can
 /// serve many requests; only <see cref="At"/> depends on the time.
 /// </summary>
 /// <param name="Zone">The application's time zone (the company's clock).</param>
@@ -38,10 +40,13 @@ public sealed record ApplicationAdvice(Interview? Interview, Advice? Advice, Dat
 public sealed record AdviceInputs(
     TimeZoneInfo Zone, Interview? Interview, InterviewFacts? Facts, ImmutableArray<ContactEvent> Events, BusinessCalendar? Calendar)
 {
-    /// <summary>Prepares the inputs for <paramref name="application"/> (closures loaded) from its interviews and events.</summary>
-    public static AdviceInputs From(JobApplication application, IEnumerable<Interview> interviews, IEnumerable<ContactEventRecord> events)
+    /// <summary>Prepares the inputs for <paramref name="application"/> (closures loaded) from its interviews and
+    /// events, under <paramref name="policy"/> (the effective one: see <see cref="PolicySettings.Effective"/>).</summary>
+    public static AdviceInputs From(
+        JobApplication application, IEnumerable<Interview> interviews, IEnumerable<ContactEventRecord> events, EtiquettePolicy policy)
     {
         ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(interviews);
         ArgumentNullException.ThrowIfNull(events);
         var zone = DomainMapping.Zone(application.TimeZoneId);
@@ -53,11 +58,12 @@ public sealed record AdviceInputs(
         BusinessCalendar? calendar;
         try
         {
-            calendar = new BusinessCalendar(application.ToCalendar(), EtiquettePolicy.Default);
+            calendar = new BusinessCalendar(application.ToCalendar(), policy);
         }
         catch (ArgumentException)
         {
-            // A calendar with no business day at all (validation prevents it; old data might not).
+            // A calendar with no business day at all, or a margin that leaves no call window (validation
+            // prevents both; old data might not): no advice rather than a crash.
             calendar = null;
         }
         return new AdviceInputs(zone, interview, interview.ToFacts(), DomainMapping.EventsFor(interview, events), calendar);

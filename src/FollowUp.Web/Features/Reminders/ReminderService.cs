@@ -82,7 +82,8 @@ public sealed class ReminderService(
         {
             return null;
         }
-        var until = NextCallWindowUtc(app, clock.GetUtcNow());
+        var userDefault = await db.DefaultPolicyOfAsync(owner, ct);
+        var until = NextCallWindowUtc(app, PolicySettings.Effective(app.Policy, userDefault), clock.GetUtcNow());
         reminder.State = ReminderState.Scheduled;
         reminder.SnoozedUntilUtc = until;
         await db.SaveChangesAsync(ct);
@@ -91,11 +92,11 @@ public sealed class ReminderService(
         return until;
     }
 
-    /// <summary>The start (UTC) of the company's next call window strictly after now.</summary>
-    public static DateTime NextCallWindowUtc(JobApplication app, DateTimeOffset utcNow)
+    /// <summary>The start (UTC) of the company's next call window strictly after now, under the application's rules (margin, lunch).</summary>
+    public static DateTime NextCallWindowUtc(JobApplication app, EtiquettePolicy policy, DateTimeOffset utcNow)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var calendar = new BusinessCalendar(app.ToCalendar(), EtiquettePolicy.Default);
+        var calendar = new BusinessCalendar(app.ToCalendar(), policy);
         var now = DomainMapping.ToLocal(utcNow, app.TimeZoneId);
         var next = calendar.NextCallMoment(now);
         if (next == now)

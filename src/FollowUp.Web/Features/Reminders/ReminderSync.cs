@@ -71,7 +71,9 @@ public sealed class ReminderSync(
         {
             var interviews = await db.InterviewsOf(ownerId).AsNoTracking().Where(i => i.ApplicationId == applicationId).ToListAsync(ct);
             var events = await db.EventsOf(ownerId).AsNoTracking().Where(e => e.ApplicationId == applicationId).ToListAsync(ct);
-            wanted = ReminderPlanner.Plan(ApplicationAdvice.For(app, interviews, events, utcNow), app.TimeZoneId);
+            var userDefault = await db.DefaultPolicyOfAsync(ownerId, ct);
+            var policy = PolicySettings.Effective(app.Policy, userDefault);
+            wanted = ReminderPlanner.Plan(ApplicationAdvice.For(app, interviews, events, policy, utcNow), app.TimeZoneId);
         }
 
         var byKey = existing.ToDictionary(r => (r.InterviewId, r.StepKind, r.Kind, r.OpensAt));
