@@ -29,4 +29,6 @@ if ! grep -q 'data-testid="import-done"' "$DATA/import-result.html"; then
 fi
 grep -o 'data-testid="import-done"[^<]*' "$DATA/import-result.html"
 curl -sS --max-time 30 -H "Cookie: followup.auth=$AUTH" -o "$DATA/today.html" -w 'today: %{http_code} %{size_download} bytes\n' "$BASE/"
-echo "companies on Today: $(grep -o 'Bench Company [0-9]*' "$DATA/today.html" | sort -u | wc -l)"
+# Today shows the most urgent cards of each group and counts the rest; the counts must add up to N.
+echo "applications counted on Today: $(grep -o '<span class="fu-count">[0-9]*' "$DATA/today.html" | grep -o '[0-9]*$' | awk '{s+=$1} END {print s}')" \
+  "(cards shown: $(grep -o 'data-testid="today-card"' "$DATA/today.html" | wc -l))"

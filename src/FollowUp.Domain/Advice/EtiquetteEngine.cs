@@ -96,7 +96,21 @@ public static class EtiquetteEngine
     /// <param name="calendar">The company's calendar under the policy to apply.</param>
     /// <param name="now">The current local wall-clock time.</param>
     /// <returns>The primary step.</returns>
-    public static NextStep Primary(InterviewFacts interview, IReadOnlyList<ContactEvent> events, BusinessCalendar calendar, DateTime now)
+    public static NextStep Primary(InterviewFacts interview, IReadOnlyList<ContactEvent> events, BusinessCalendar calendar, DateTime now) =>
+        Primary(interview, events, calendar, now, explain: true);
+
+    /// <summary>
+    /// Only the primary step, reusing a prepared calendar; with <paramref name="explain"/> false its
+    /// <see cref="NextStep.Explanation"/> is <see cref="LocalizedText.Empty"/> and everything else is the same.
+    /// Writing the explanation is most of the cost, and lists that only group and sort steps do not show it.
+    /// </summary>
+    /// <param name="interview">The interview and its reply promise.</param>
+    /// <param name="events">What happened, in any order.</param>
+    /// <param name="calendar">The company's calendar under the policy to apply.</param>
+    /// <param name="now">The current local wall-clock time.</param>
+    /// <param name="explain">Whether to write the explanation.</param>
+    /// <returns>The primary step.</returns>
+    public static NextStep Primary(InterviewFacts interview, IReadOnlyList<ContactEvent> events, BusinessCalendar calendar, DateTime now, bool explain)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ValidatePolicy(calendar.Policy);
@@ -104,7 +118,7 @@ public static class EtiquetteEngine
         var ctx = new Context(interview, calendar, calendar.Policy, now, facts);
         var draft = facts.DoneAt is not null ? Done(in ctx)
             : CallbackStep(in ctx) ?? (now < interview.At ? Prepare(in ctx) : ThankYouStep(in ctx) ?? Ladder(in ctx));
-        return Materialize(draft, in ctx, new TextFormat(now));
+        return explain ? Materialize(draft, in ctx, new TextFormat(now)) : Unexplained(draft, in ctx);
     }
 
     /// <summary>
@@ -444,9 +458,14 @@ public static class EtiquetteEngine
 
     private static NextStep Materialize(Draft d, in Context c, TextFormat fmt)
     {
-        var overdue = d.ClosesAt is { } closes && c.Now > closes;
+        var overdue = IsOverdue(d, in c);
         return new NextStep(d.Kind, d.OpensAt, d.ClosesAt, overdue, d.Rule, Explanations.For(d, overdue, in c, fmt));
     }
+
+    private static NextStep Unexplained(Draft d, in Context c) =>
+        new(d.Kind, d.OpensAt, d.ClosesAt, IsOverdue(d, in c), d.Rule, LocalizedText.Empty);
+
+    private static bool IsOverdue(Draft d, in Context c) => d.ClosesAt is { } closes && c.Now > closes;
 
     /// <summary>A step before its explanation is written (the text is only built for steps that are returned).</summary>
     internal readonly record struct Draft(StepKind Kind, DateTime OpensAt, DateTime? ClosesAt, RuleId Rule);

@@ -57,6 +57,9 @@ public enum RuleId
 /// <param name="English">The English text.</param>
 public sealed record LocalizedText(string Japanese, string English)
 {
+    /// <summary>No text in either language (a step computed without its explanation).</summary>
+    public static LocalizedText Empty { get; } = new(string.Empty, string.Empty);
+
     /// <summary>The text for a UI culture name ("ja", "ja-JP", "en", …); Japanese unless the culture is English.</summary>
     /// <param name="cultureName">A culture name.</param>
     /// <returns>The text in that language.</returns>

@@ -40,6 +40,9 @@ public sealed class BusinessCalendar
     private readonly int _windowCount;
     private readonly TimeSpan _dayEnd;
 
+    // The windows in words, built once: explanations quote them on every advice.
+    private readonly (string Japanese, string English) _windowsText;
+
     /// <summary>Builds the operations for <paramref name="calendar"/> under <paramref name="policy"/>.</summary>
     /// <param name="calendar">The company's calendar.</param>
     /// <param name="policy">The etiquette policy (call-window margin, lunch).</param>
@@ -133,6 +136,8 @@ public sealed class BusinessCalendar
         {
             (_start0, _end0, _windowCount) = (start, end, 1);
         }
+
+        _windowsText = WindowsInWords();
     }
 
     /// <summary>The calendar settings.</summary>
@@ -283,7 +288,9 @@ public sealed class BusinessCalendar
         : [(TimeOnly.FromTimeSpan(_start0), TimeOnly.FromTimeSpan(_end0)), (TimeOnly.FromTimeSpan(_start1), TimeOnly.FromTimeSpan(_end1))];
 
     /// <summary>The daily windows in words, e.g. JA 「10:00〜12:00または13:00〜17:00」, EN "between 10:00 and 12:00 or 13:00 and 17:00".</summary>
-    internal (string Japanese, string English) DescribeWindows() => _windowCount == 1
+    internal (string Japanese, string English) DescribeWindows() => _windowsText;
+
+    private (string Japanese, string English) WindowsInWords() => _windowCount == 1
         ? ($"{Hm(_start0)}〜{Hm(_end0)}", $"between {Hm(_start0)} and {Hm(_end0)}")
         : ($"{Hm(_start0)}〜{Hm(_end0)}または{Hm(_start1)}〜{Hm(_end1)}",
            $"between {Hm(_start0)} and {Hm(_end0)} or {Hm(_start1)} and {Hm(_end1)}");

@@ -48,11 +48,14 @@ public static class DataSetup
         }
         builder.Services.AddSingleton(location);
 
-        builder.Services.AddDbContextFactory<FollowUpDbContext>(o => o
+        // Pooled: every page view creates a few short-lived contexts (one per operation), and a pooled one
+        // skips most of the set-up. Identity's stores take a scoped context from the same pool.
+        builder.Services.AddPooledDbContextFactory<FollowUpDbContext>(o => o
             .UseSqlite(location.ConnectionString)
             // Migrations are written by hand (no EF design tools here); a test proves the migrated
             // schema equals the model, which is the check this warning would otherwise make.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<FollowUpDbContext>>().CreateDbContext());
 
         builder.Services.AddDataProtection()
             .SetApplicationName("FollowUp")

@@ -5,10 +5,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FollowUp.Web.Features.Applications;
 
-/// <summary>A row of the applications list.</summary>
+/// <summary>
+/// A row of the applications list. Its advice holds the primary step only, unexplained (see
+/// <see cref="AdviceInputs.PrimaryAt"/>); <see cref="ExplainedPrimary"/> writes the explanation when shown.
+/// </summary>
 public sealed record ApplicationSummary(
     int Id, string Company, string? Position, Domain.Applications.ApplicationRoute Route, string? AgencyName,
-    DateTime? LatestInterviewAt, int EventCount, DateTime UpdatedAtUtc, bool IsSample, string TimeZoneId, ApplicationAdvice Advice);
+    DateTime? LatestInterviewAt, int EventCount, DateTime UpdatedAtUtc, bool IsSample, string TimeZoneId, ApplicationAdvice Advice,
+    AdviceInputs? Inputs = null)
+{
+    /// <summary>The primary step with its explanation written.</summary>
+    public Domain.Advice.NextStep? ExplainedPrimary() =>
+        Advice.Primary is { } step && ReferenceEquals(step.Explanation, Domain.Advice.LocalizedText.Empty) && Inputs is { } inputs
+            ? inputs.ExplainedPrimary(Advice.LocalNow) ?? step
+            : Advice.Primary;
+}
 
 /// <summary>An application with its interviews (oldest first), events (newest first) and the owner's default rules.</summary>
 public sealed record ApplicationDetail(
@@ -49,7 +60,7 @@ public sealed class ApplicationService(
         return [.. snapshot.Entries
             .Select(e => new ApplicationSummary(
                 e.Id, e.Company, e.Position, e.Route, e.AgencyName, e.LatestInterviewAt, e.EventCount, e.UpdatedAtUtc, e.IsSample,
-                e.Inputs.Zone.Id, e.Inputs.At(utcNow)))
+                e.Inputs.Zone.Id, e.Inputs.PrimaryAt(utcNow), e.Inputs))
             .OrderBy(s => SortKey(s.Advice, s.UpdatedAtUtc))];
     }
 

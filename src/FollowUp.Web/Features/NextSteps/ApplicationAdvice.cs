@@ -70,7 +70,33 @@ public sealed record AdviceInputs(
     }
 
     /// <summary>The advice at <paramref name="utcNow"/>: a pure function of the inputs and the time.</summary>
-    public ApplicationAdvice At(DateTimeOffset utcNow)
+    public ApplicationAdvice At(DateTimeOffset utcNow) => Compute(utcNow, primaryOnly: false);
+
+    /// <summary>
+    /// As <see cref="At"/>, but the advice holds only the primary step (its <c>Steps</c> is just that step) and
+    /// that step's explanation is <see cref="LocalizedText.Empty"/>: what lists group and sort by, for a
+    /// fraction of the work. <see cref="ExplainedPrimary"/> writes the explanation where a card shows it.
+    /// </summary>
+    public ApplicationAdvice PrimaryAt(DateTimeOffset utcNow) => Compute(utcNow, primaryOnly: true);
+
+    /// <summary>The primary step at <paramref name="localNow"/> (the application's clock) with its explanation.</summary>
+    public NextStep? ExplainedPrimary(DateTime localNow)
+    {
+        if (Facts is not { } facts || Calendar is null)
+        {
+            return null;
+        }
+        try
+        {
+            return EtiquetteEngine.Primary(facts, Events, Calendar, localNow);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private ApplicationAdvice Compute(DateTimeOffset utcNow, bool primaryOnly)
     {
         var now = DomainMapping.ToLocal(utcNow, Zone);
         if (Interview is null || Facts is not { } facts || Calendar is null)
@@ -79,6 +105,11 @@ public sealed record AdviceInputs(
         }
         try
         {
+            if (primaryOnly)
+            {
+                var primary = EtiquetteEngine.Primary(facts, Events, Calendar, now, explain: false);
+                return new ApplicationAdvice(Interview, new Advice(primary, [primary]), now);
+            }
             return new ApplicationAdvice(Interview, EtiquetteEngine.Advise(facts, Events, Calendar, now), now);
         }
         catch (ArgumentException)

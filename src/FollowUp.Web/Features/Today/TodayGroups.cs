@@ -16,8 +16,6 @@ namespace FollowUp.Web.Features.Today;
 /// <param name="UpdatedAtUtc">Last change, to order finished applications.</param>
 public sealed record TodayItem(int Id, string Company, string TimeZoneId, NextStep? Step, DateTime LocalNow, int? InterviewId, DateTime UpdatedAtUtc)
 {
-    private static readonly LocalizedText NoWhy = new("", "");
-
     /// <summary>The card of <paramref name="summary"/>.</summary>
     public static TodayItem From(ApplicationSummary summary)
     {
@@ -27,16 +25,21 @@ public sealed record TodayItem(int Id, string Company, string TimeZoneId, NextSt
             summary.Advice.Interview?.Id, summary.UpdatedAtUtc);
     }
 
-    /// <summary>This item with the step's explanation kept in <paramref name="cultureName"/> only, or dropped
-    /// when the card does not show it (compact cards), since the page holds every item while it is open.</summary>
-    public TodayItem Trimmed(string cultureName, bool keepWhy)
+    /// <summary>This item with the step's explanation written in <paramref name="cultureName"/> only (the page holds
+    /// every item while it is open), or left empty where the card does not show it (compact cards).</summary>
+    public TodayItem Explained(ApplicationSummary summary, string cultureName, bool withWhy)
     {
+        ArgumentNullException.ThrowIfNull(summary);
         if (Step is null)
         {
             return this;
         }
-        var why = keepWhy ? Step.Explanation.For(cultureName) : null;
-        return this with { Step = Step with { Explanation = why is null ? NoWhy : new LocalizedText(why, why) } };
+        if (!withWhy)
+        {
+            return ReferenceEquals(Step.Explanation, LocalizedText.Empty) ? this : this with { Step = Step with { Explanation = LocalizedText.Empty } };
+        }
+        var why = (summary.ExplainedPrimary() ?? Step).Explanation.For(cultureName);
+        return this with { Step = Step with { Explanation = new LocalizedText(why, why) } };
     }
 }
 
@@ -65,16 +68,16 @@ public sealed record TodayGroups(
 
     public bool IsEmpty => DoNow.Count + ComingUp.Count + Waiting.Count + Other.Count == 0;
 
-    /// <summary>Groups <paramref name="items"/>; explanations are kept only where the cards show them, in
+    /// <summary>Groups <paramref name="items"/>; explanations are written only where the cards show them, in
     /// <paramref name="cultureName"/> (default: the current UI culture).</summary>
     public static TodayGroups Build(IEnumerable<ApplicationSummary> items, string? cultureName = null)
     {
         ArgumentNullException.ThrowIfNull(items);
         var culture = cultureName ?? System.Globalization.CultureInfo.CurrentUICulture.Name;
-        var doNow = new List<TodayItem>();
-        var comingUp = new List<TodayItem>();
-        var waiting = new List<TodayItem>();
-        var other = new List<TodayItem>();
+        var doNow = new List<(TodayItem Item, ApplicationSummary Summary)>();
+        var comingUp = new List<(TodayItem Item, ApplicationSummary Summary)>();
+        var waiting = new List<(TodayItem Item, ApplicationSummary Summary)>();
+        var other = new List<(TodayItem Item, ApplicationSummary Summary)>();
         TimeSpan? next = null;
         var hasSample = false;
         foreach (var summary in items)
@@ -85,29 +88,29 @@ public sealed record TodayGroups(
             switch (item.Step)
             {
                 case null or { Kind: StepKind.Done }:
-                    other.Add(item);
+                    other.Add((item, summary));
                     break;
                 case { } step when step.IsOpenAt(now):
-                    doNow.Add(item);
+                    doNow.Add((item, summary));
                     break;
                 case { Kind: StepKind.FollowUp or StepKind.MoveOn }:
-                    waiting.Add(item);
+                    waiting.Add((item, summary));
                     break;
                 case { } step when step.OpensAt - now <= Horizon:
-                    comingUp.Add(item);
+                    comingUp.Add((item, summary));
                     break;
                 default:
-                    waiting.Add(item);
+                    waiting.Add((item, summary));
                     break;
             }
             next = Earliest(next, item);
         }
         return new TodayGroups(
-            [.. doNow.OrderByDescending(i => i.Step!.Overdue).ThenBy(i => i.Step!.ClosesAt ?? DateTime.MaxValue).ThenBy(i => i.Company, StringComparer.Ordinal)
-                .Select(i => i.Trimmed(culture, keepWhy: true))],
-            [.. comingUp.OrderBy(i => i.Step!.OpensAt).Select(i => i.Trimmed(culture, keepWhy: true))],
-            [.. waiting.OrderBy(i => i.Step!.OpensAt).Select(i => i.Trimmed(culture, keepWhy: false))],
-            [.. other.OrderByDescending(i => i.UpdatedAtUtc).Select(i => i.Trimmed(culture, keepWhy: false))],
+            [.. doNow.OrderByDescending(i => i.Item.Step!.Overdue).ThenBy(i => i.Item.Step!.ClosesAt ?? DateTime.MaxValue)
+                .ThenBy(i => i.Item.Company, StringComparer.Ordinal).Select(i => i.Item.Explained(i.Summary, culture, withWhy: true))],
+            [.. comingUp.OrderBy(i => i.Item.Step!.OpensAt).Select(i => i.Item.Explained(i.Summary, culture, withWhy: true))],
+            [.. waiting.OrderBy(i => i.Item.Step!.OpensAt).Select(i => i.Item.Explained(i.Summary, culture, withWhy: false))],
+            [.. other.OrderByDescending(i => i.Item.UpdatedAtUtc).Select(i => i.Item.Explained(i.Summary, culture, withWhy: false))],
             next,
             hasSample);
     }
