@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Sequential latency: COUNT GETs (after WARMUP) of Today (/ with the bench user's cookie) and of two
-# minimal pages (/healthz and the static /account/login page), one curl per request, time_total.
-# Usage: PORT=5190 DATA=/tmp/followup-bench COUNT=300 WARMUP=100 bench/today/latency.sh
+# Sequential latency: COUNT GETs (after WARMUP) of Today (/ with the bench user's cookie) and of three
+# minimal pages: /help (the app's smallest signed-in page: same layout, sign-in and interactive set-up as Today,
+# no data), /healthz and the static /account/login page; one curl per request, time_total.
+# Usage: PORT=5190 DATA=/tmp/followup-bench COUNT=300 WARMUP=500 bench/today/latency.sh
 set -euo pipefail
-PORT=${PORT:-5190}; DATA=${DATA:-/tmp/followup-bench}; COUNT=${COUNT:-300}; WARMUP=${WARMUP:-100}
+PORT=${PORT:-5190}; DATA=${DATA:-/tmp/followup-bench}; COUNT=${COUNT:-300}; WARMUP=${WARMUP:-500}
 BASE="http://127.0.0.1:$PORT"; AUTH=$(cat "$DATA/auth.cookie")
 PID=$(cat "$DATA/server.pid")
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }  # utime + stime of the server process (all threads)
@@ -29,6 +30,7 @@ PY
 }
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 measure today "$BASE/" "$AUTH"
+measure help "$BASE/help" "$AUTH"
 measure healthz "$BASE/healthz"
 measure login "$BASE/account/login"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

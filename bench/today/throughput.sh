@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Throughput with wrk, CONNS connections over THREADS threads for DURATION each, same server, back to back:
-# Today (/ with the bench user's cookie), /healthz and /account/login. Prints requests/s, p50/p95/p99 and
-# the Today / minimal-page ratio. Usage: PORT=5190 DATA=/tmp/followup-bench bench/today/throughput.sh
+# Today (/ with the bench user's cookie), /help (signed in, the app's minimal page), /healthz and /account/login.
+# Prints requests/s, p50/p95/p99 and the Today / minimal-page ratios. Usage: PORT=5190 DATA=/tmp/followup-bench bench/today/throughput.sh
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 PORT=${PORT:-5190}; DATA=${DATA:-/tmp/followup-bench}
@@ -17,11 +17,12 @@ run() { # name url [header]
 }
 echo "wrk -t$THREADS -c$CONNS -d$DURATION; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 run today "$BASE/" -H "Cookie: followup.auth=$AUTH"
+run help "$BASE/help" -H "Cookie: followup.auth=$AUTH"
 run healthz "$BASE/healthz"
 run login "$BASE/account/login"
 python3 - "$DATA" <<'PY'
 import sys; d = sys.argv[1]
-r = {n: float(open(f"{d}/rps-{n}").read()) for n in ("today", "healthz", "login")}
-print(f"Today/healthz = {100*r['today']/r['healthz']:.1f}%   Today/login = {100*r['today']/r['login']:.1f}%   (goal >= 40%)")
+r = {n: float(open(f"{d}/rps-{n}").read()) for n in ("today", "help", "healthz", "login")}
+print(f"Today/help = {100*r['today']/r['help']:.1f}%   Today/login = {100*r['today']/r['login']:.1f}%   Today/healthz = {100*r['today']/r['healthz']:.1f}%   (goal >= 40%)")
 PY
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

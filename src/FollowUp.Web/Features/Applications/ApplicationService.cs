@@ -7,19 +7,12 @@ namespace FollowUp.Web.Features.Applications;
 
 /// <summary>
 /// A row of the applications list. Its advice holds the primary step only, unexplained (see
-/// <see cref="AdviceInputs.PrimaryAt"/>); <see cref="ExplainedPrimary"/> writes the explanation when shown.
+/// <see cref="AdviceInputs.PrimaryAt"/>); <see cref="Inputs"/> can write the explanation where it is shown.
 /// </summary>
 public sealed record ApplicationSummary(
     int Id, string Company, string? Position, Domain.Applications.ApplicationRoute Route, string? AgencyName,
     DateTime? LatestInterviewAt, int EventCount, DateTime UpdatedAtUtc, bool IsSample, string TimeZoneId, ApplicationAdvice Advice,
-    AdviceInputs? Inputs = null)
-{
-    /// <summary>The primary step with its explanation written.</summary>
-    public Domain.Advice.NextStep? ExplainedPrimary() =>
-        Advice.Primary is { } step && ReferenceEquals(step.Explanation, Domain.Advice.LocalizedText.Empty) && Inputs is { } inputs
-            ? inputs.ExplainedPrimary(Advice.LocalNow) ?? step
-            : Advice.Primary;
-}
+    AdviceInputs? Inputs = null);
 
 /// <summary>An application with its interviews (oldest first), events (newest first) and the owner's default rules.</summary>
 public sealed record ApplicationDetail(

@@ -1,20 +1,25 @@
 using FollowUp.Domain.Advice;
 using FollowUp.Web.Features.Applications;
+using FollowUp.Web.Features.NextSteps;
 
 namespace FollowUp.Web.Features.Today;
 
 /// <summary>
 /// What a Today card needs about one application. The page keeps these for as long as it is open (one set
-/// per connected tab), so they hold only the primary step, not the whole advice.
+/// per connected tab), so they hold only the primary step, without its explanation; a card that shows the
+/// explanation writes it when it renders (<see cref="ExplainedStep"/>), so hidden cards never pay for it.
 /// </summary>
 /// <param name="Id">The application's id.</param>
 /// <param name="Company">Company name.</param>
 /// <param name="TimeZoneId">The application's time zone, for the logging dialog's default time.</param>
-/// <param name="Step">The primary step, if any.</param>
+/// <param name="Step">The primary step (explanation not written), if any.</param>
 /// <param name="LocalNow">Now on the company's clock.</param>
 /// <param name="InterviewId">The interview the step is about, if any.</param>
 /// <param name="UpdatedAtUtc">Last change, to order finished applications.</param>
-public sealed record TodayItem(int Id, string Company, string TimeZoneId, NextStep? Step, DateTime LocalNow, int? InterviewId, DateTime UpdatedAtUtc)
+/// <param name="Inputs">The rules' inputs (shared with the list cache), to write the explanation.</param>
+public sealed record TodayItem(
+    int Id, string Company, string TimeZoneId, NextStep? Step, DateTime LocalNow, int? InterviewId, DateTime UpdatedAtUtc,
+    AdviceInputs? Inputs = null)
 {
     /// <summary>The card of <paramref name="summary"/>.</summary>
     public static TodayItem From(ApplicationSummary summary)
@@ -22,25 +27,14 @@ public sealed record TodayItem(int Id, string Company, string TimeZoneId, NextSt
         ArgumentNullException.ThrowIfNull(summary);
         return new TodayItem(
             summary.Id, summary.Company, summary.TimeZoneId, summary.Advice.Primary, summary.Advice.LocalNow,
-            summary.Advice.Interview?.Id, summary.UpdatedAtUtc);
+            summary.Advice.Interview?.Id, summary.UpdatedAtUtc, summary.Inputs);
     }
 
-    /// <summary>This item with the step's explanation written in <paramref name="cultureName"/> only (the page holds
-    /// every item while it is open), or left empty where the card does not show it (compact cards).</summary>
-    public TodayItem Explained(ApplicationSummary summary, string cultureName, bool withWhy)
-    {
-        ArgumentNullException.ThrowIfNull(summary);
-        if (Step is null)
-        {
-            return this;
-        }
-        if (!withWhy)
-        {
-            return ReferenceEquals(Step.Explanation, LocalizedText.Empty) ? this : this with { Step = Step with { Explanation = LocalizedText.Empty } };
-        }
-        var why = (summary.ExplainedPrimary() ?? Step).Explanation.For(cultureName);
-        return this with { Step = Step with { Explanation = new LocalizedText(why, why) } };
-    }
+    /// <summary>The step with its explanation written (at the same moment the step was computed for).</summary>
+    public NextStep? ExplainedStep() =>
+        Step is { } step && ReferenceEquals(step.Explanation, LocalizedText.Empty) && Inputs is { } inputs
+            ? inputs.ExplainedPrimary(LocalNow) ?? step
+            : Step;
 }
 
 /// <summary>
@@ -68,16 +62,14 @@ public sealed record TodayGroups(
 
     public bool IsEmpty => DoNow.Count + ComingUp.Count + Waiting.Count + Other.Count == 0;
 
-    /// <summary>Groups <paramref name="items"/>; explanations are written only where the cards show them, in
-    /// <paramref name="cultureName"/> (default: the current UI culture).</summary>
-    public static TodayGroups Build(IEnumerable<ApplicationSummary> items, string? cultureName = null)
+    /// <summary>Groups <paramref name="items"/>.</summary>
+    public static TodayGroups Build(IEnumerable<ApplicationSummary> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var culture = cultureName ?? System.Globalization.CultureInfo.CurrentUICulture.Name;
-        var doNow = new List<(TodayItem Item, ApplicationSummary Summary)>();
-        var comingUp = new List<(TodayItem Item, ApplicationSummary Summary)>();
-        var waiting = new List<(TodayItem Item, ApplicationSummary Summary)>();
-        var other = new List<(TodayItem Item, ApplicationSummary Summary)>();
+        var doNow = new List<TodayItem>();
+        var comingUp = new List<TodayItem>();
+        var waiting = new List<TodayItem>();
+        var other = new List<TodayItem>();
         TimeSpan? next = null;
         var hasSample = false;
         foreach (var summary in items)
@@ -88,29 +80,28 @@ public sealed record TodayGroups(
             switch (item.Step)
             {
                 case null or { Kind: StepKind.Done }:
-                    other.Add((item, summary));
+                    other.Add(item);
                     break;
                 case { } step when step.IsOpenAt(now):
-                    doNow.Add((item, summary));
+                    doNow.Add(item);
                     break;
                 case { Kind: StepKind.FollowUp or StepKind.MoveOn }:
-                    waiting.Add((item, summary));
+                    waiting.Add(item);
                     break;
                 case { } step when step.OpensAt - now <= Horizon:
-                    comingUp.Add((item, summary));
+                    comingUp.Add(item);
                     break;
                 default:
-                    waiting.Add((item, summary));
+                    waiting.Add(item);
                     break;
             }
             next = Earliest(next, item);
         }
         return new TodayGroups(
-            [.. doNow.OrderByDescending(i => i.Item.Step!.Overdue).ThenBy(i => i.Item.Step!.ClosesAt ?? DateTime.MaxValue)
-                .ThenBy(i => i.Item.Company, StringComparer.Ordinal).Select(i => i.Item.Explained(i.Summary, culture, withWhy: true))],
-            [.. comingUp.OrderBy(i => i.Item.Step!.OpensAt).Select(i => i.Item.Explained(i.Summary, culture, withWhy: true))],
-            [.. waiting.OrderBy(i => i.Item.Step!.OpensAt).Select(i => i.Item.Explained(i.Summary, culture, withWhy: false))],
-            [.. other.OrderByDescending(i => i.Item.UpdatedAtUtc).Select(i => i.Item.Explained(i.Summary, culture, withWhy: false))],
+            [.. doNow.OrderByDescending(i => i.Step!.Overdue).ThenBy(i => i.Step!.ClosesAt ?? DateTime.MaxValue).ThenBy(i => i.Company, StringComparer.Ordinal)],
+            [.. comingUp.OrderBy(i => i.Step!.OpensAt)],
+            [.. waiting.OrderBy(i => i.Step!.OpensAt)],
+            [.. other.OrderByDescending(i => i.UpdatedAtUtc)],
             next,
             hasSample);
     }
