@@ -31,6 +31,9 @@ public class RulesBenchmarks
     [Benchmark(Description = "Primary step (promise + 3 events)")]
     public NextStep PrimaryStep() => EtiquetteEngine.Primary(s_interview, s_events, CompanyCalendar.Default, EtiquettePolicy.Default, s_now);
 
+    [Benchmark(Description = "Primary step, prepared calendar, no explanation (lists)")]
+    public NextStep PrimaryUnexplained() => EtiquetteEngine.Primary(s_interview, s_events, _calendar, s_now, explain: false);
+
     [Benchmark(Description = "Full advice (promise + 3 events)")]
     public Advice Advise() => EtiquetteEngine.Advise(s_interview, s_events, CompanyCalendar.Default, EtiquettePolicy.Default, s_now);
 
