@@ -80,7 +80,13 @@ public sealed record AdviceInputs(
     public ApplicationAdvice PrimaryAt(DateTimeOffset utcNow) => Compute(utcNow, primaryOnly: true);
 
     /// <summary>The primary step at <paramref name="localNow"/> (the application's clock) with its explanation.</summary>
-    public NextStep? ExplainedPrimary(DateTime localNow)
+    public NextStep? ExplainedPrimary(DateTime localNow) => PrimaryStep(localNow, explain: true);
+
+    /// <summary>
+    /// Just the primary step at <paramref name="localNow"/> (the application's clock), explained or not; null
+    /// when there is no interview or the stored data cannot be used. The cheapest question the rules answer.
+    /// </summary>
+    public NextStep? PrimaryStep(DateTime localNow, bool explain)
     {
         if (Facts is not { } facts || Calendar is null)
         {
@@ -88,13 +94,16 @@ public sealed record AdviceInputs(
         }
         try
         {
-            return EtiquetteEngine.Primary(facts, Events, Calendar, localNow);
+            return EtiquetteEngine.Primary(facts, Events, Calendar, localNow, explain);
         }
         catch (ArgumentException)
         {
             return null;
         }
     }
+
+    /// <summary>Now on the application's clock.</summary>
+    public DateTime LocalNow(DateTimeOffset utcNow) => DomainMapping.ToLocal(utcNow, Zone);
 
     private ApplicationAdvice Compute(DateTimeOffset utcNow, bool primaryOnly)
     {

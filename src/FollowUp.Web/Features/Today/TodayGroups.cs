@@ -30,6 +30,16 @@ public sealed record TodayItem(
             summary.Advice.Interview?.Id, summary.UpdatedAtUtc, summary.Inputs);
     }
 
+    /// <summary>The card of a cached list entry at <paramref name="utcNow"/>: the primary step only, unexplained.</summary>
+    public static TodayItem From(ApplicationEntry entry, DateTimeOffset utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var localNow = entry.Inputs.LocalNow(utcNow);
+        return new TodayItem(
+            entry.Id, entry.Company, entry.Inputs.Zone.Id, entry.Inputs.PrimaryStep(localNow, explain: false), localNow,
+            entry.Inputs.Interview?.Id, entry.UpdatedAtUtc, entry.Inputs);
+    }
+
     /// <summary>The step with its explanation written (at the same moment the step was computed for).</summary>
     public NextStep? ExplainedStep() =>
         Step is { } step && ReferenceEquals(step.Explanation, LocalizedText.Empty) && Inputs is { } inputs
@@ -62,8 +72,23 @@ public sealed record TodayGroups(
 
     public bool IsEmpty => DoNow.Count + ComingUp.Count + Waiting.Count + Other.Count == 0;
 
-    /// <summary>Groups <paramref name="items"/>.</summary>
+    /// <summary>Groups <paramref name="items"/> (list rows).</summary>
     public static TodayGroups Build(IEnumerable<ApplicationSummary> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var list = items.ToList();
+        return Build(list.Select(TodayItem.From), list.Exists(i => i.IsSample));
+    }
+
+    /// <summary>Groups the user's cached applications at <paramref name="utcNow"/>.</summary>
+    public static TodayGroups Build(ApplicationSnapshot snapshot, DateTimeOffset utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return Build(snapshot.Entries.Select(e => TodayItem.From(e, utcNow)), snapshot.Entries.Any(e => e.IsSample));
+    }
+
+    /// <summary>Groups <paramref name="items"/>.</summary>
+    public static TodayGroups Build(IEnumerable<TodayItem> items, bool hasSample)
     {
         ArgumentNullException.ThrowIfNull(items);
         var doNow = new List<TodayItem>();
@@ -71,11 +96,8 @@ public sealed record TodayGroups(
         var waiting = new List<TodayItem>();
         var other = new List<TodayItem>();
         TimeSpan? next = null;
-        var hasSample = false;
-        foreach (var summary in items)
+        foreach (var item in items)
         {
-            hasSample |= summary.IsSample;
-            var item = TodayItem.From(summary);
             var now = item.LocalNow;
             switch (item.Step)
             {

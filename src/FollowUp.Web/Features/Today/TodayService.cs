@@ -1,0 +1,19 @@
+using FollowUp.Web.Features.Applications;
+using FollowUp.Web.Infrastructure;
+
+namespace FollowUp.Web.Features.Today;
+
+/// <summary>
+/// Today's groups for the signed-in user, straight from the cached list rows (<see cref="ApplicationSnapshots"/>,
+/// scoped to the owner): one primary step per application, computed for now, without the list's other fields.
+/// </summary>
+public sealed class TodayService(ApplicationSnapshots snapshots, ICurrentUser currentUser, TimeProvider clock)
+{
+    /// <summary>The groups as of now.</summary>
+    public async Task<TodayGroups> LoadAsync(CancellationToken ct = default)
+    {
+        var owner = await currentUser.IdAsync();
+        var snapshot = await snapshots.GetAsync(owner, ct);
+        return TodayGroups.Build(snapshot, clock.GetUtcNow());
+    }
+}
