@@ -70,14 +70,36 @@ public sealed record AdviceInputs(
     }
 
     /// <summary>The advice at <paramref name="utcNow"/>: a pure function of the inputs and the time.</summary>
-    public ApplicationAdvice At(DateTimeOffset utcNow) => Compute(utcNow, primaryOnly: false);
+    public ApplicationAdvice At(DateTimeOffset utcNow)
+    {
+        var now = LocalNow(utcNow);
+        if (Facts is not { } facts || Calendar is null)
+        {
+            return new ApplicationAdvice(Interview, null, now);
+        }
+        try
+        {
+            return new ApplicationAdvice(Interview, EtiquetteEngine.Advise(facts, Events, Calendar, now), now);
+        }
+        catch (ArgumentException)
+        {
+            // Nonsensical stored data (validation prevents it): no advice rather than a crash.
+            return new ApplicationAdvice(Interview, null, now);
+        }
+    }
 
     /// <summary>
     /// As <see cref="At"/>, but the advice holds only the primary step (its <c>Steps</c> is just that step) and
     /// that step's explanation is <see cref="LocalizedText.Empty"/>: what lists group and sort by, for a
     /// fraction of the work. <see cref="ExplainedPrimary"/> writes the explanation where a card shows it.
     /// </summary>
-    public ApplicationAdvice PrimaryAt(DateTimeOffset utcNow) => Compute(utcNow, primaryOnly: true);
+    public ApplicationAdvice PrimaryAt(DateTimeOffset utcNow)
+    {
+        var now = LocalNow(utcNow);
+        return PrimaryStep(now, explain: false) is { } primary
+            ? new ApplicationAdvice(Interview, new Advice(primary, [primary]), now)
+            : new ApplicationAdvice(Interview, null, now);
+    }
 
     /// <summary>The primary step at <paramref name="localNow"/> (the application's clock) with its explanation.</summary>
     public NextStep? ExplainedPrimary(DateTime localNow) => PrimaryStep(localNow, explain: true);
@@ -104,27 +126,4 @@ public sealed record AdviceInputs(
 
     /// <summary>Now on the application's clock.</summary>
     public DateTime LocalNow(DateTimeOffset utcNow) => DomainMapping.ToLocal(utcNow, Zone);
-
-    private ApplicationAdvice Compute(DateTimeOffset utcNow, bool primaryOnly)
-    {
-        var now = DomainMapping.ToLocal(utcNow, Zone);
-        if (Interview is null || Facts is not { } facts || Calendar is null)
-        {
-            return new ApplicationAdvice(Interview, null, now);
-        }
-        try
-        {
-            if (primaryOnly)
-            {
-                var primary = EtiquetteEngine.Primary(facts, Events, Calendar, now, explain: false);
-                return new ApplicationAdvice(Interview, new Advice(primary, [primary]), now);
-            }
-            return new ApplicationAdvice(Interview, EtiquetteEngine.Advise(facts, Events, Calendar, now), now);
-        }
-        catch (ArgumentException)
-        {
-            // Nonsensical stored data (validation prevents it): no advice rather than a crash.
-            return new ApplicationAdvice(Interview, null, now);
-        }
-    }
 }
