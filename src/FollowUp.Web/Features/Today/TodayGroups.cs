@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FollowUp.Domain.Advice;
 using FollowUp.Web.Features.Applications;
 using FollowUp.Web.Features.NextSteps;
@@ -80,21 +81,61 @@ public sealed record TodayGroups(
         return Build(list.Select(TodayItem.From), list.Exists(i => i.IsSample));
     }
 
+    /// <summary>How long one build of a snapshot's groups is reused (<see cref="For"/>).</summary>
+    public static readonly TimeSpan ReuseFor = TimeSpan.FromMinutes(1);
+
+    // The last build per snapshot. Weak keys: the entry goes when the snapshot does (evicted, or replaced
+    // after a write), so a write is never served stale groups and the table needs no size limit.
+    private static readonly ConditionalWeakTable<ApplicationSnapshot, Built> LastBuilt = [];
+
+    private sealed record Built(DateTimeOffset At, DateTimeOffset Until, TodayGroups Groups);
+
+    /// <summary>
+    /// The groups of <paramref name="snapshot"/> at <paramref name="utcNow"/>, reusing the last build of the same
+    /// snapshot while it is at most <see cref="ReuseFor"/> old and no window has opened or closed since
+    /// (<see cref="NextChangeIn"/>): grouping hundreds of applications on every view of Today is the page's
+    /// biggest cost after rendering, and within that span the result differs at most in the "now" its cards
+    /// were computed for, by under a minute (an open page is refreshed only when a window opens or closes).
+    /// </summary>
+    public static TodayGroups For(ApplicationSnapshot snapshot, DateTimeOffset utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (LastBuilt.TryGetValue(snapshot, out var last) && last.At <= utcNow && utcNow < last.Until)
+        {
+            // Same groups; only the time to the next change has run down (the page's refresh timer uses it).
+            return last.Groups with { NextChangeIn = last.Groups.NextChangeIn - (utcNow - last.At) };
+        }
+        var groups = Build(snapshot, utcNow);
+        var reuse = groups.NextChangeIn is { } next && next < ReuseFor ? next : ReuseFor;
+        LastBuilt.AddOrUpdate(snapshot, new Built(utcNow, utcNow + reuse, groups));
+        return groups;
+    }
+
     /// <summary>Groups the user's cached applications at <paramref name="utcNow"/>.</summary>
     public static TodayGroups Build(ApplicationSnapshot snapshot, DateTimeOffset utcNow)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return Build(snapshot.Entries.Select(e => TodayItem.From(e, utcNow)), snapshot.Entries.Any(e => e.IsSample));
+        var items = new TodayItem[snapshot.Entries.Length];
+        var hasSample = false;
+        for (var i = 0; i < items.Length; i++)
+        {
+            var entry = snapshot.Entries[i];
+            items[i] = TodayItem.From(entry, utcNow);
+            hasSample |= entry.IsSample;
+        }
+        return Build(items, hasSample);
     }
 
     /// <summary>Groups <paramref name="items"/>.</summary>
     public static TodayGroups Build(IEnumerable<TodayItem> items, bool hasSample)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var doNow = new List<TodayItem>();
-        var comingUp = new List<TodayItem>();
-        var waiting = new List<TodayItem>();
-        var other = new List<TodayItem>();
+        // Sized for the whole list up front: this runs on every Today view, for hundreds of applications.
+        var capacity = items.TryGetNonEnumeratedCount(out var count) ? count : 0;
+        var doNow = new List<TodayItem>(capacity);
+        var comingUp = new List<TodayItem>(capacity);
+        var waiting = new List<TodayItem>(capacity);
+        var other = new List<TodayItem>(capacity);
         TimeSpan? next = null;
         foreach (var item in items)
         {
@@ -135,13 +176,9 @@ public sealed record TodayGroups(
         {
             return next;
         }
-        foreach (var t in new[] { step.OpensAt, step.ClosesAt })
-        {
-            if (t is { } at && at > item.LocalNow && (next is null || at - item.LocalNow < next))
-            {
-                next = at - item.LocalNow;
-            }
-        }
-        return next;
+        return Sooner(Sooner(next, step.OpensAt), step.ClosesAt);
+
+        TimeSpan? Sooner(TimeSpan? soonest, DateTime? at) =>
+            at > item.LocalNow && (soonest is null || at - item.LocalNow < soonest) ? at - item.LocalNow : soonest;
     }
 }

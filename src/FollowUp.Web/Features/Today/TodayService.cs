@@ -5,7 +5,8 @@ namespace FollowUp.Web.Features.Today;
 
 /// <summary>
 /// Today's groups for the signed-in user, straight from the cached list rows (<see cref="ApplicationSnapshots"/>,
-/// scoped to the owner): one primary step per application, computed for now, without the list's other fields.
+/// scoped to the owner): one primary step per application, computed for now (or up to a minute ago, see
+/// <see cref="TodayGroups.For"/>), without the list's other fields.
 /// </summary>
 public sealed class TodayService(ApplicationSnapshots snapshots, ICurrentUser currentUser, TimeProvider clock)
 {
@@ -14,6 +15,6 @@ public sealed class TodayService(ApplicationSnapshots snapshots, ICurrentUser cu
     {
         var owner = await currentUser.IdAsync();
         var snapshot = await snapshots.GetAsync(owner, ct);
-        return TodayGroups.Build(snapshot, clock.GetUtcNow());
+        return TodayGroups.For(snapshot, clock.GetUtcNow());
     }
 }
