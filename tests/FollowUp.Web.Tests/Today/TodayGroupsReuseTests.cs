@@ -76,6 +76,21 @@ public sealed class TodayGroupsReuseTests(FollowUpAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_new_day_ends_the_reuse_at_midnight()
+    {
+        var (today, _) = await UserWithCallbackAsync("midnight@example.jp");
+
+        // 23:59:30 in Tokyo: the cards' 今日/明日 (today/tomorrow) change in half a minute.
+        app.Clock.Advance(new DateTimeOffset(2026, 11, 24, 14, 59, 30, TimeSpan.Zero) - app.Clock.GetUtcNow());
+        var evening = await today.LoadAsync();
+        Assert.Equal(TimeSpan.FromSeconds(30), evening.NextChangeIn);
+
+        app.Clock.Advance(TimeSpan.FromSeconds(31));
+        var morning = await today.LoadAsync();
+        Assert.Equal(new DateTime(2026, 11, 25, 0, 0, 1), Assert.Single(All(morning)).LocalNow);
+    }
+
+    [Fact]
     public async Task A_clock_set_back_is_not_served_a_later_grouping()
     {
         var (today, _) = await UserWithCallbackAsync("backwards@example.jp");
@@ -89,6 +104,9 @@ public sealed class TodayGroupsReuseTests(FollowUpAppFactory app) : IClassFixtur
         Assert.Equal(id, Assert.Single(earlier.ComingUp).Id);
         Assert.Equal(TimeSpan.FromSeconds(10), earlier.NextChangeIn);
     }
+
+    private static IEnumerable<TodayItem> All(TodayGroups groups) =>
+        groups.DoNow.Concat(groups.ComingUp).Concat(groups.Waiting).Concat(groups.Other);
 
     /// <summary>A new user with one application whose company called an hour ago and asked for a callback.</summary>
     private async Task<(TodayService Today, ApplicationService Service)> UserWithCallbackAsync(string email)

@@ -49,7 +49,7 @@ public sealed class TodayGroupsTests
     }
 
     [Fact]
-    public void The_page_refreshes_at_the_next_opening_or_closing()
+    public void The_page_refreshes_at_the_next_opening_closing_or_midnight()
     {
         var items = new[]
         {
@@ -57,6 +57,9 @@ public sealed class TodayGroupsTests
             Item("b", StepKind.FollowUp, Now.AddHours(3)),
         };
         Assert.Equal(TimeSpan.FromHours(3), TodayGroups.Build(items).NextChangeIn);
-        Assert.Null(TodayGroups.Build([Item("c", StepKind.FollowUp, Now.AddDays(-1))]).NextChangeIn);
+
+        // Nothing opens or closes: the next change is midnight, when the cards' 今日/明日 (today/tomorrow) move on.
+        Assert.Equal(TimeSpan.FromHours(14), TodayGroups.Build([Item("c", StepKind.FollowUp, Now.AddDays(-1))]).NextChangeIn);
+        Assert.Null(TodayGroups.Build([]).NextChangeIn);
     }
 }

@@ -58,8 +58,9 @@ public sealed record TodayItem(
 /// <param name="ComingUp">Steps opening within the horizon.</param>
 /// <param name="Waiting">Nothing to do yet.</param>
 /// <param name="Other">Finished, or no interview yet.</param>
-/// <param name="NextChangeIn">How long until the grouping can change (a window opens or closes), for the page to
-/// refresh itself. A duration rather than a time, because applications may be on different clocks.</param>
+/// <param name="NextChangeIn">How long until what the cards show can change (a window opens or closes, or a new day
+/// turns 明日 "tomorrow" into 今日 "today"), for the page to refresh itself. A duration rather than a time, because
+/// applications may be on different clocks.</param>
 /// <param name="HasSample">Whether any application is sample data.</param>
 public sealed record TodayGroups(
     IReadOnlyList<TodayItem> DoNow,
@@ -169,14 +170,15 @@ public sealed record TodayGroups(
             hasSample);
     }
 
-    /// <summary>The sooner of <paramref name="next"/> and the item's next opening or closing after its now.</summary>
+    /// <summary>The sooner of <paramref name="next"/> and the item's next opening, closing or midnight after its now.</summary>
     private static TimeSpan? Earliest(TimeSpan? next, TodayItem item)
     {
         if (item.Step is not { } step)
         {
             return next;
         }
-        return Sooner(Sooner(next, step.OpensAt), step.ClosesAt);
+        // Midnight too: a card's window says 今日/明日 (today/tomorrow), which a new day changes.
+        return Sooner(Sooner(Sooner(next, step.OpensAt), step.ClosesAt), item.LocalNow.Date.AddDays(1));
 
         TimeSpan? Sooner(TimeSpan? soonest, DateTime? at) =>
             at > item.LocalNow && (soonest is null || at - item.LocalNow < soonest) ? at - item.LocalNow : soonest;
