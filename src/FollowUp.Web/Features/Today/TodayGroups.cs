@@ -93,10 +93,10 @@ public sealed record TodayGroups(
 
     /// <summary>
     /// The groups of <paramref name="snapshot"/> at <paramref name="utcNow"/>, reusing the last build of the same
-    /// snapshot while it is at most <see cref="ReuseFor"/> old and no window has opened or closed since
-    /// (<see cref="NextChangeIn"/>): grouping hundreds of applications on every view of Today is the page's
-    /// biggest cost after rendering, and within that span the result differs at most in the "now" its cards
-    /// were computed for, by under a minute (an open page is refreshed only when a window opens or closes).
+    /// snapshot while it is at most <see cref="ReuseFor"/> old and nothing its cards show has changed since
+    /// (<see cref="NextChangeIn"/>). Grouping hundreds of applications on every view of Today is the page's
+    /// biggest cost after rendering, and within that span the result differs only in the "now" its cards were
+    /// computed for, by under a minute, which no text on them shows. A write makes a new snapshot (ADR 0012).
     /// </summary>
     public static TodayGroups For(ApplicationSnapshot snapshot, DateTimeOffset utcNow)
     {
