@@ -1,4 +1,5 @@
 using FollowUp.Web.Features.Backups;
+using FollowUp.Web.Features.Reminders;
 using FollowUp.Web.Tests.Infrastructure;
 using FollowUp.Web.Data;
 using Microsoft.Data.Sqlite;
@@ -71,6 +72,32 @@ public sealed class BackupTests(FollowUpAppFactory app) : IClassFixture<FollowUp
         {
             Assert.Equal("ok", await BackupService.IntegrityCheckAsync(file));
         }
+
+        // Each run is in the job history /ops shows.
+        var runs = (await often.Services.GetRequiredService<ReminderOps>().RecentAsync(50)).Where(r => r.Job == BackupService.JobName).ToList();
+        Assert.True(runs.Count >= 2, $"{runs.Count} backup runs recorded");
+        Assert.All(runs, r => Assert.True(r.Succeeded, r.Detail));
+        Assert.Contains(runs, r => backups.List().Any(f => r.Detail.StartsWith(Path.GetFileName(f) + ":", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_scheduled_backup_that_fails_is_recorded_as_a_failed_run_and_the_app_goes_on()
+    {
+        // The backup folder's parent is a file, so the folder cannot be created.
+        var blocker = Path.Combine(app.DataDirectory, "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "in the way");
+        await using var blocked = app.WithWebHostBuilder(b => b
+            .UseSetting("FollowUp:Backup:IntervalHours", "1")
+            .UseSetting("FollowUp:Backup:StartDelaySeconds", "0")
+            .UseSetting("FollowUp:Backup:Directory", Path.Combine("not-a-folder", "backups")));
+        using var client = blocked.CreateClient();
+        var ops = blocked.Services.GetRequiredService<ReminderOps>();
+
+        var failure = await Eventually.ValueAsync(async () =>
+            (await ops.FailuresAsync(10)).FirstOrDefault(r => r.Job == BackupService.JobName), "a failed backup run");
+        Assert.False(failure.Succeeded);
+        Assert.Contains("not-a-folder", failure.Detail, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using FollowUp.Web.Features.Reminders;
 using FollowUp.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -41,8 +43,12 @@ public sealed partial class BackupService(
     DataLocation location,
     IOptions<BackupOptions> options,
     TimeProvider clock,
+    ReminderOps jobRuns,
     ILogger<BackupService> logger) : BackgroundService
 {
+    /// <summary>The job's name in the run history (<see cref="ReminderOps"/>).</summary>
+    public const string JobName = "backup";
+
     private const string Prefix = "followup-";
     private const string Extension = ".db";
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -181,17 +187,27 @@ public sealed partial class BackupService(
         }
     }
 
+    // Each scheduled run is also written to the job history that /ops shows, next to the reminder jobs.
     private async Task RunSafelyAsync(CancellationToken ct)
     {
+        var started = clock.GetUtcNow();
+        var watch = Stopwatch.StartNew();
+        JobRun run;
         try
         {
-            await BackupNowAsync(ct);
+            var result = await BackupNowAsync(ct);
+            run = result.Path is { } path
+                ? new JobRun(JobName, started, watch.Elapsed, true,
+                    $"{Path.GetFileName(path)}: {result.Bytes:N0} bytes, integrity ok, {result.Deleted.Count} old deleted")
+                : new JobRun(JobName, started, watch.Elapsed, false, $"integrity check failed, copy discarded: {result.IntegrityCheck}");
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
             // A failed backup must not stop the app or the next attempt.
             LogFailed(logger, e);
+            run = new JobRun(JobName, started, watch.Elapsed, false, $"{e.GetType().Name}: {e.Message}");
         }
+        await jobRuns.RecordAsync(run);
     }
 
     public override void Dispose()
