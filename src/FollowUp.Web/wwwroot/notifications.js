@@ -96,9 +96,10 @@ export function detach(root) {
 
 /**
  * Shows a system notification when this device opted in; does nothing otherwise. The tag collapses the copies
- * that every open tab of the app shows for the same reminder into one. A click focuses this tab and opens url.
+ * that every open tab of the app shows for the same reminder into one. A click focuses this tab, tells .NET
+ * (dotnet.NotificationClicked(reminderId): the reminder is read) and opens url.
  */
-export function show(title, body, tag, lang, url) {
+export function show(title, body, tag, lang, url, dotnet, reminderId) {
     if (state() !== 'on') {
         return false;
     }
@@ -106,6 +107,8 @@ export function show(title, body, tag, lang, url) {
     notification.addEventListener('click', () => {
         window.focus();
         notification.close();
+        // A circuit that has gone away cannot be told; the reminder then stays unread, as if not clicked.
+        dotnet?.invokeMethodAsync('NotificationClicked', reminderId).catch(() => {});
         if (window.Blazor && typeof window.Blazor.navigateTo === 'function') {
             window.Blazor.navigateTo(url);
         } else {

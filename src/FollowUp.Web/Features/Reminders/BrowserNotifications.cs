@@ -22,10 +22,12 @@ public sealed class BrowserNotifications(IJSRuntime js, ILogger<BrowserNotificat
 
     /// <summary>
     /// Offers a notification to the browser without waiting for it: delivery goes on to the next page and the next
-    /// reminder while this one travels to the browser.
+    /// reminder while this one travels to the browser. A click calls <paramref name="clicked"/>'s
+    /// <c>NotificationClicked(reminderId)</c> (a <c>[JSInvokable]</c> method) and opens <paramref name="url"/>.
     /// </summary>
-    public void Show(string title, string body, string tag, string lang, string url) =>
-        _ = CallAsync<bool>("show", title, body, tag, lang, url);
+    public void Show<T>(string title, string body, string tag, string lang, string url, DotNetObjectReference<T> clicked, int reminderId)
+        where T : class =>
+        _ = CallAsync<bool>("show", title, body, tag, lang, url, clicked, reminderId);
 
     private async Task<TValue?> CallAsync<TValue>(string function, params object?[] args)
     {
