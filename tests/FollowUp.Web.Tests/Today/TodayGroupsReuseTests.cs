@@ -45,7 +45,7 @@ public sealed class TodayGroupsReuseTests(FollowUpAppFactory app) : IClassFixtur
         var before = await today.LoadAsync();
         var id = Assert.Single(before.DoNow).Id;
 
-        var at = TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+        var at = TokyoNow();
         var called = await service.LogEventAsync(id, new EventInput
         {
             Kind = ContactEventKind.CallMade, Date = at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -105,6 +105,9 @@ public sealed class TodayGroupsReuseTests(FollowUpAppFactory app) : IClassFixtur
         Assert.Equal(TimeSpan.FromSeconds(10), earlier.NextChangeIn);
     }
 
+    private DateTimeOffset TokyoNow() =>
+        TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+
     private static IEnumerable<TodayItem> All(TodayGroups groups) =>
         groups.DoNow.Concat(groups.ComingUp).Concat(groups.Waiting).Concat(groups.Other);
 
@@ -118,7 +121,7 @@ public sealed class TodayGroupsReuseTests(FollowUpAppFactory app) : IClassFixtur
         var created = await service.CreateAsync(Seed.Application("株式会社みなと商事"));
         Assert.True(created.Succeeded, string.Join("; ", created.Errors));
         Assert.True((await service.AddInterviewAsync(created.Id, Seed.Interview())).Succeeded);
-        var at = TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).AddHours(-1);
+        var at = TokyoNow().AddHours(-1);
         var missed = Seed.MissedCall();
         missed.Date = at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         missed.Time = at.ToString("HH:mm", CultureInfo.InvariantCulture);
