@@ -135,7 +135,7 @@ public sealed class EngineRuleTests
     {
         var a = Advise("2026-12-05 10:00", new EmailSent(T("2026-12-03 10:30"), EmailPurpose.FollowUp), new ResultReceived(T("2026-12-04 16:00"), ResultOutcome.UnderReview, D("2026-12-11")));
         AssertStep(a.Primary, StepKind.FollowUp, "2026-12-16 10:00", null, RuleId.R6);
-        Assert.Equal(D("2026-12-11"), EtiquetteEngine.PromisedDate(s_interview, [new ResultReceived(T("2026-12-04 16:00"), ResultOutcome.UnderReview, D("2026-12-11"))], new BusinessCalendar(CompanyCalendar.Default, EtiquettePolicy.Default)));
+        Assert.Equal(D("2026-12-11"), EtiquetteEngine.PromisedDate(s_interview, [new ResultReceived(T("2026-12-04 16:00"), ResultOutcome.UnderReview, D("2026-12-11"))], new BusinessCalendar(CompanyCalendar.Default, EtiquettePolicy.Default), T("2026-12-05 10:00")));
     }
 
     [Fact]
@@ -159,10 +159,51 @@ public sealed class EngineRuleTests
         var first = new EmailSent(T("2026-12-03 10:30"), EmailPurpose.FollowUp);
         AssertStep(Advise(s_interview, policy, "2026-12-04 10:00", first).Primary, StepKind.FollowUp, "2026-12-10 10:00", null, RuleId.R9);
 
-        var second = new CallMade(T("2026-12-10 14:00"), CallOutcome.NoAnswer, CallPurpose.FollowUp);
+        var second = new CallMade(T("2026-12-10 14:00"), CallOutcome.LeftMessage, CallPurpose.FollowUp);
         AssertStep(Advise(s_interview, policy, "2026-12-11 10:00", first, second).Primary, StepKind.MoveOn, "2026-12-17 10:00", null, RuleId.R9);
     }
 
+    [Fact]
+    public void R9_a_follow_up_call_nobody_answered_does_not_use_up_the_follow_up()
+    {
+        var unanswered = new CallMade(T("2026-12-03 10:30"), CallOutcome.NoAnswer, CallPurpose.FollowUp);
+        var a = Advise("2026-12-03 11:00", new ThankYouSkipped(T("2026-11-16 18:00")), unanswered);
+        AssertStep(a.Primary, StepKind.FollowUp, "2026-12-03 10:00", null, RuleId.R6);
+        Assert.Contains("つながらなかった", a.Primary.Explanation.Japanese);
+        Assert.Contains("did not get through", a.Primary.Explanation.English);
+
+        // Without a purpose and no callback owed, an unanswered call is a follow-up attempt too: still not counted.
+        var noPurpose = Advise("2026-12-03 11:00", new ThankYouSkipped(T("2026-11-16 18:00")), new CallMade(T("2026-12-03 10:30"), CallOutcome.NoAnswer));
+        Assert.Equal(StepKind.FollowUp, noPurpose.Primary.Kind);
+
+        // A message left with someone did ask: that is the follow-up.
+        var left = Advise("2026-12-03 11:00", new ThankYouSkipped(T("2026-11-16 18:00")), unanswered, new CallMade(T("2026-12-03 10:45"), CallOutcome.LeftMessage, CallPurpose.FollowUp));
+        AssertStep(left.Primary, StepKind.MoveOn, "2026-12-10 10:00", null, RuleId.R9);
+    }
+
+    [Fact]
+    public void R9_an_early_inquiry_never_moves_on_before_the_follow_up_would_have_opened()
+    {
+        // D = 11/30, the follow-up would open 12/3; an inquiry on 11/18 alone would mean moving on from 11/25.
+        var early = new EmailSent(T("2026-11-18 10:00"), EmailPurpose.FollowUp);
+        var a = Advise("2026-11-26 10:00", new ThankYouSkipped(T("2026-11-16 18:00")), early);
+        AssertStep(a.Primary, StepKind.MoveOn, "2026-12-03 10:00", null, RuleId.R9);
+        Assert.Contains("決めつけずに", a.Primary.Explanation.Japanese);
+        Assert.Contains("don't assume a no", a.Primary.Explanation.English);
+
+        // An inquiry after the company's date keeps the usual five business days.
+        var onTime = Advise("2026-12-04 10:00", new ThankYouSkipped(T("2026-11-16 18:00")), new EmailSent(T("2026-12-03 10:30"), EmailPurpose.FollowUp));
+        AssertStep(onTime.Primary, StepKind.MoveOn, "2026-12-10 10:00", null, RuleId.R9);
+    }
+
+    [Fact]
+    public void R10_with_a_raised_limit_the_company_that_contacts_successful_candidates_only_still_gets_no_second_inquiry()
+    {
+        var policy = EtiquettePolicy.Default with { FollowUpLimit = 2 };
+        var interview = s_interview with { ContactsSuccessfulOnly = true };
+        var a = Advise(interview, policy, "2026-11-26 10:00", new ThankYouSkipped(T("2026-11-16 18:00")), new EmailSent(T("2026-11-18 10:00"), EmailPurpose.FollowUp));
+        AssertStep(a.Primary, StepKind.MoveOn, "2026-12-03 10:00", null, RuleId.R10);
+    }
     [Fact]
     public void R10_successful_candidates_only_moves_on_instead_of_inquiring()
     {
@@ -198,6 +239,58 @@ public sealed class EngineRuleTests
         var a = Advise("2026-11-30 10:00", new MissedCall(T("2026-11-27 11:00"), VoicemailKind.CallBack), new ResultReceived(T("2026-11-27 17:00"), outcome));
         AssertStep(a.Primary, StepKind.Done, "2026-11-27 17:00", null, RuleId.R5);
         Assert.Single(a.Steps);
+        Assert.Equal(a.Primary, EtiquetteEngine.Primary(s_interview, [new MissedCall(T("2026-11-27 11:00"), VoicemailKind.CallBack), new ResultReceived(T("2026-11-27 17:00"), outcome)], CompanyCalendar.Default, EtiquettePolicy.Default, T("2026-11-30 10:00")));
+    }
+
+    [Theory]
+    [InlineData(ResultOutcome.Offer)]
+    [InlineData(ResultOutcome.Rejected)]
+    [InlineData(ResultOutcome.NextRound)]
+    public void A_call_after_a_result_is_returned_before_anything_else(ResultOutcome outcome)
+    {
+        var events = new ContactEvent[] { new ResultReceived(T("2026-11-27 11:00"), outcome), new MissedCall(T("2026-11-30 19:00"), VoicemailKind.None) };
+        var a = Advise("2026-11-30 20:00", events);
+        AssertStep(a.Primary, StepKind.CallBack, "2026-12-01 10:00", "2026-12-01 17:00", RuleId.R2);
+        Assert.Equal([StepKind.CallBack, StepKind.Done], a.Steps.Select(s => s.Kind));
+        Assert.Contains("結果の連絡のあとでも", a.Primary.Explanation.Japanese);
+        Assert.Equal(a.Primary, EtiquetteEngine.Primary(s_interview, events, CompanyCalendar.Default, EtiquettePolicy.Default, T("2026-11-30 20:00")));
+
+        // Once returned, the application is done again.
+        var returned = Advise("2026-12-01 11:00", [.. events, new CallMade(T("2026-12-01 10:30"), CallOutcome.Reached)]);
+        Assert.Equal(StepKind.Done, returned.Primary.Kind);
+    }
+
+    [Fact]
+    public void Events_after_now_have_not_happened_yet()
+    {
+        var future = new ContactEvent[]
+        {
+            new ThankYouSkipped(T("2026-11-16 18:00")),
+            new ResultReceived(T("2026-12-20 10:00"), ResultOutcome.Offer),
+            new MissedCall(T("2026-12-19 10:00"), VoicemailKind.CallBack),
+            new EmailSent(T("2026-12-18 10:00"), EmailPurpose.FollowUp),
+        };
+        var a = Advise("2026-11-25 10:00", future);
+        AssertStep(a.Primary, StepKind.FollowUp, "2026-12-03 10:00", null, RuleId.R6);
+
+        // The same events in reverse order take the unsorted path: the same answer.
+        var reversed = Advise("2026-11-25 10:00", [.. Enumerable.Reverse(future)]);
+        Assert.Equal(a.Primary, reversed.Primary);
+
+        // At their time they count.
+        Assert.Equal(StepKind.CallBack, Advise("2026-12-19 10:30", future).Primary.Kind);
+    }
+
+    [Fact]
+    public void Overdue_is_set_for_every_step_past_its_close()
+    {
+        var missed = new MissedCall(T("2026-11-18 10:30"), VoicemailKind.CallBack);
+        var first = new CallMade(T("2026-11-18 14:00"), CallOutcome.NoAnswer);
+        var retry = Advise("2026-11-25 09:00", missed, first).Primary; // closes 11/24 17:00
+        Assert.Equal(StepKind.RetryCall, retry.Kind);
+        Assert.True(retry.Overdue);
+        Assert.False(Advise("2026-11-24 17:00", missed, first).Primary.Overdue);
+        Assert.True(Advise("2026-11-24 17:01", missed, first).Primary.Overdue);
     }
 
     [Fact]

@@ -38,33 +38,37 @@ public static class EtiquetteEngine
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ValidatePolicy(calendar.Policy);
-        var facts = Scan(interview, events);
+        var facts = Scan(interview, events, now);
         var ctx = new Context(interview, calendar, calendar.Policy, now, facts);
         var fmt = new TextFormat(now);
 
-        if (facts.DoneAt is not null)
-        {
-            var done = Materialize(Done(in ctx), in ctx, fmt);
-            return new Advice(done, [done]);
-        }
-
+        // A callback owed ranks above a result: a company that calls after an offer, a rejection or
+        // "next round" is called back (spec v2, group 1 before group 2).
         var drafts = new List<Draft>(4);
         if (CallbackStep(in ctx) is { } callback)
         {
             drafts.Add(callback);
         }
 
-        if (now < interview.At)
+        if (facts.DoneAt is not null)
         {
-            drafts.Add(Prepare(in ctx));
+            drafts.Add(Done(in ctx));
+        }
+        else
+        {
+            if (now < interview.At)
+            {
+                drafts.Add(Prepare(in ctx));
+            }
+
+            if (ThankYouStep(in ctx) is { } thanks)
+            {
+                drafts.Add(thanks);
+            }
+
+            drafts.Add(Ladder(in ctx));
         }
 
-        if (ThankYouStep(in ctx) is { } thanks)
-        {
-            drafts.Add(thanks);
-        }
-
-        drafts.Add(Ladder(in ctx));
         var steps = ImmutableArray.CreateBuilder<NextStep>(drafts.Count);
         foreach (var draft in drafts)
         {
@@ -114,10 +118,12 @@ public static class EtiquetteEngine
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ValidatePolicy(calendar.Policy);
-        var facts = Scan(interview, events);
+        var facts = Scan(interview, events, now);
         var ctx = new Context(interview, calendar, calendar.Policy, now, facts);
-        var draft = facts.DoneAt is not null ? Done(in ctx)
-            : CallbackStep(in ctx) ?? (now < interview.At ? Prepare(in ctx) : ThankYouStep(in ctx) ?? Ladder(in ctx));
+        var draft = CallbackStep(in ctx)
+            ?? (facts.DoneAt is not null ? Done(in ctx)
+            : now < interview.At ? Prepare(in ctx)
+            : ThankYouStep(in ctx) ?? Ladder(in ctx));
         return explain ? Materialize(draft, in ctx, new TextFormat(now)) : Unexplained(draft, in ctx);
     }
 
@@ -128,11 +134,12 @@ public static class EtiquetteEngine
     /// <param name="interview">The interview and its reply promise.</param>
     /// <param name="events">What happened, in any order.</param>
     /// <param name="calendar">The calendar (for "within N business days").</param>
+    /// <param name="now">The current local wall-clock time: later events have not happened yet.</param>
     /// <returns>D, or <see langword="null"/>.</returns>
-    public static DateOnly? PromisedDate(InterviewFacts interview, IReadOnlyList<ContactEvent> events, BusinessCalendar calendar)
+    public static DateOnly? PromisedDate(InterviewFacts interview, IReadOnlyList<ContactEvent> events, BusinessCalendar calendar, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        var facts = Scan(interview, events);
+        var facts = Scan(interview, events, now);
         return facts.ReviewAt is not null ? facts.ReviewNewDate : PromisedDate(interview, calendar);
     }
 
@@ -209,7 +216,8 @@ public static class EtiquetteEngine
 
     // ---- One pass over the events, in time order ----
 
-    private static Facts Scan(InterviewFacts interview, IReadOnlyList<ContactEvent> events)
+    /// <summary>Gathers the facts of every event dated at or before <paramref name="now"/>; later ones have not happened yet.</summary>
+    private static Facts Scan(InterviewFacts interview, IReadOnlyList<ContactEvent> events, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(interview);
         ArgumentNullException.ThrowIfNull(events);
@@ -221,7 +229,7 @@ public static class EtiquetteEngine
         var facts = default(Facts);
         if (IsSorted(events))
         {
-            for (var i = 0; i < events.Count; i++)
+            for (var i = 0; i < events.Count && events[i].At <= now; i++)
             {
                 Apply(ref facts, events[i]);
             }
@@ -231,6 +239,11 @@ public static class EtiquetteEngine
             // OrderBy is stable: events at the same minute keep the order they were given in.
             foreach (var e in events.OrderBy(static e => e.At))
             {
+                if (e.At > now)
+                {
+                    break;
+                }
+
                 Apply(ref facts, e);
             }
         }
@@ -284,10 +297,16 @@ public static class EtiquetteEngine
                 }
 
                 var isCallback = c.Purpose == CallPurpose.CallBack || (c.Purpose is null && f.ThreadOpen);
-                if (!isCallback)
+                if (!isCallback && c.Outcome != CallOutcome.NoAnswer)
                 {
                     f.FollowUps++;
                     f.LastFollowUpAt = c.At;
+                    f.UnansweredFollowUpCall = false;
+                }
+                else if (!isCallback)
+                {
+                    // A follow-up call nobody answered asked nothing: the one follow-up is still to come.
+                    f.UnansweredFollowUpCall = true;
                 }
 
                 if (c.Outcome == CallOutcome.Reached)
@@ -310,6 +329,7 @@ public static class EtiquetteEngine
                     case EmailPurpose.FollowUp:
                         f.FollowUps++;
                         f.LastFollowUpAt = s.At;
+                        f.UnansweredFollowUpCall = false;
                         break;
                     case EmailPurpose.Other:
                         break;
@@ -335,6 +355,7 @@ public static class EtiquetteEngine
                         f.ReviewAt = r.At;
                         f.ReviewNewDate = r.NewDate;
                         f.FollowUps = 0;
+                        f.UnansweredFollowUpCall = false;
                         break;
                     case ResultOutcome.Offer or ResultOutcome.Rejected or ResultOutcome.NextRound:
                         f.DoneAt = r.At;
@@ -399,32 +420,33 @@ public static class EtiquetteEngine
     private static Draft Ladder(in Context c)
     {
         ref readonly var f = ref c.Facts;
-        var cal = c.Calendar;
         var policy = c.Policy;
+        var (firstOpens, firstCloses, firstRule) = FirstFollowUp(in c);
 
-        if (f.FollowUps > 0 && (f.FollowUps >= policy.FollowUpLimit || c.Interview.ContactsSuccessfulOnly))
+        if (f.FollowUps >= policy.FollowUpLimit)
         {
-            return new Draft(StepKind.MoveOn, AfterLastFollowUp(in c), null, RuleId.R9);
+            // R9, never before the first follow-up would have opened: an early inquiry must not make the
+            // app call the application lost before the company's own date has passed.
+            if (f.FollowUps == 0)
+            {
+                return new Draft(StepKind.MoveOn, firstOpens, null, c.Interview.ContactsSuccessfulOnly ? RuleId.R10 : RuleId.R9);
+            }
+
+            var afterLast = AfterLastFollowUp(in c);
+            return new Draft(StepKind.MoveOn, afterLast > firstOpens ? afterLast : firstOpens, null, RuleId.R9);
         }
 
-        if (f.FollowUps > 0)
-        {
-            // A second (third, …) follow-up, only when the user raised the limit.
-            return new Draft(StepKind.FollowUp, AfterLastFollowUp(in c), null, RuleId.R9);
-        }
-
-        var (opens, closes, rule) = FirstFollowUp(in c);
         if (c.Interview.ContactsSuccessfulOnly)
         {
-            return new Draft(StepKind.MoveOn, opens, null, RuleId.R10);
+            return new Draft(StepKind.MoveOn, firstOpens, null, RuleId.R10);
         }
 
-        return policy.FollowUpLimit == 0
-            ? new Draft(StepKind.MoveOn, opens, null, RuleId.R9)
-            : new Draft(StepKind.FollowUp, opens, closes, rule);
+        return f.FollowUps == 0
+            ? new Draft(StepKind.FollowUp, firstOpens, firstCloses, firstRule)
+            : new Draft(StepKind.FollowUp, AfterLastFollowUp(in c), null, RuleId.R9); // only when the user raised the limit
     }
 
-    private static DateTime AfterLastFollowUp(in Context c)
+    internal static DateTime AfterLastFollowUp(in Context c)
     {
         var day = c.Calendar.AddBusinessDays(DateOnly.FromDateTime(c.Facts.LastFollowUpAt), c.Policy.MoveOnAfterBusinessDays);
         return c.Calendar.NextCallMoment(day.ToDateTime(TimeOnly.MinValue));
@@ -486,6 +508,7 @@ public static class EtiquetteEngine
         public DateOnly? ReviewNewDate;
         public int FollowUps;
         public DateTime LastFollowUpAt;
+        public bool UnansweredFollowUpCall;
     }
 
     /// <summary>Everything a step builder needs.</summary>

@@ -45,8 +45,11 @@ internal static class Explanations
         var cal = c.Calendar;
         var missed = c.Facts.MissedAt;
         var today = DateOnly.FromDateTime(c.Now);
-        var (noteJa, noteEn) = c.Facts.Voicemail == VoicemailKind.WillCallAgain
-            ? ("「改めてかけます」と言われていても、こちらから折り返すのがマナーです。", " Even if they said they would call again, returning the call is the polite thing to do.")
+        var (noteJa, noteEn) =
+            c.Facts.DoneAt is not null && c.Facts.DoneAt < missed
+                ? ("結果の連絡のあとでも、会社からの電話は大切な用件のことが多いので、必ず折り返しましょう。", " Even after their answer, a call from the company is usually about something that matters, so return it.")
+            : c.Facts.Voicemail == VoicemailKind.WillCallAgain
+                ? ("「改めてかけます」と言われていても、こちらから折り返すのがマナーです。", " Even if they said they would call again, returning the call is the polite thing to do.")
             : (string.Empty, string.Empty);
         const string HowJa = "「お世話になっております」と名乗り、折り返しであることと、出られなかったお詫びを伝えましょう。メモ、ペン、予定表を手元に。";
         const string HowEn = " Say who you are, that you are returning their call, and sorry to have missed it; have a memo pad, a pen and your schedule at hand.";
@@ -119,6 +122,13 @@ internal static class Explanations
         }
 
         var (lateJa, lateEn) = overdue ? ("早めに", "soon, ") : (string.Empty, string.Empty);
+        if (c.Facts.UnansweredFollowUpCall)
+        {
+            return new LocalizedText(
+                $"問い合わせの電話はつながらなかったので、まだ問い合わせは済んでいません。日や時間帯を変えてかけ直すか、メールで{lateJa}一度だけ、「念のため」状況を確認しましょう。",
+                $"Your inquiry call did not get through, so you have not asked yet. Call again on another day or at another time, or email, {lateEn}once and calmly, to confirm where things stand.");
+        }
+
         return new LocalizedText(
             $"{reasonJa}{fmt.JaDateTime(d.OpensAt)}から問い合わせできます。催促ではなく「念のため」状況を確認する落ち着いた文面で、{lateJa}一度だけ連絡しましょう（件名例：面接結果に関するご確認）。",
             $"{reasonEn} Since {fmt.EnDateTime(d.OpensAt)} you may ask, {lateEn}once and calmly, to confirm where things stand, never to hurry them.");
@@ -137,6 +147,14 @@ internal static class Explanations
                 : new LocalizedText(
                     "合格者のみに連絡する会社で、連絡の目安を過ぎました。残念ですがご縁がなかったと考え、ほかの応募に力を注ぎましょう。",
                     "This company contacts successful candidates only and the expected date has passed. Take it as a no and put your energy into other applications.");
+        }
+
+        if (waiting && c.Facts.FollowUps > 0 && opens > AfterLastFollowUp(in c))
+        {
+            // An early inquiry: the company's own date has not passed, so nothing is decided yet.
+            return new LocalizedText(
+                $"問い合わせは済んでいます。会社が示した時期がまだ過ぎていないので、不採用と決めつけずに{fmt.JaDateTime(opens)}まで待ちましょう。それまでに返事がなければ、次へ進みましょう。{KeepMovingJa}",
+                $"You have already asked. The company's own date has not passed yet, so don't assume a no: wait until {fmt.EnDateTime(opens)}, and move on if nothing comes by then. {KeepMovingEn}");
         }
 
         return waiting

@@ -299,15 +299,19 @@ public static class JapaneseHolidays
         }
     }
 
-    /// <summary>Day of March of the vernal equinox (standard approximation, valid 1900–2099).</summary>
+    /// <summary>
+    /// Day of March of the vernal equinox, by the published approximation (valid 1900–2099), whose
+    /// <c>int()</c> truncates toward zero: for years before 1983, <c>int((Y − 1983) / 4)</c> is negative and
+    /// flooring it would put the 1970s' equinoxes a day late.
+    /// </summary>
     internal static int VernalEquinoxDay(int y) => y <= 1979
-        ? (int)Math.Floor(20.8357 + (0.242194 * (y - 1980)) - Math.Floor((y - 1983) / 4.0))
-        : (int)Math.Floor(20.8431 + (0.242194 * (y - 1980)) - Math.Floor((y - 1980) / 4.0));
+        ? (int)(20.8357 + (0.242194 * (y - 1980)) - ((y - 1983) / 4))
+        : (int)(20.8431 + (0.242194 * (y - 1980)) - ((y - 1980) / 4));
 
-    /// <summary>Day of September of the autumnal equinox (standard approximation, valid 1900–2099).</summary>
+    /// <summary>Day of September of the autumnal equinox, by the same approximation (valid 1900–2099).</summary>
     internal static int AutumnalEquinoxDay(int y) => y <= 1979
-        ? (int)Math.Floor(23.2588 + (0.242194 * (y - 1980)) - Math.Floor((y - 1983) / 4.0))
-        : (int)Math.Floor(23.2488 + (0.242194 * (y - 1980)) - Math.Floor((y - 1980) / 4.0));
+        ? (int)(23.2588 + (0.242194 * (y - 1980)) - ((y - 1983) / 4))
+        : (int)(23.2488 + (0.242194 * (y - 1980)) - ((y - 1980) / 4));
 
     private static int NthMonday(int year, int month, int n)
     {

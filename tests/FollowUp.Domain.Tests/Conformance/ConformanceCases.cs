@@ -1,8 +1,17 @@
 namespace FollowUp.Domain.Tests.Conformance;
 
-/// <summary>Finds the shared conformance cases: FOLLOWUP_CONFORMANCE_DIR (':'-separated) or ../shared/conformance from the repo root.</summary>
+/// <summary>
+/// Finds the conformance cases: FOLLOWUP_CONFORMANCE_DIR (':'-separated) when set, otherwise the repository's own
+/// copy (<see cref="RepositoryCopy"/>), so a fresh clone runs them with nothing beside it.
+/// </summary>
 internal static class ConformanceCases
 {
+    /// <summary>The repository's copy of the shared cases, relative to the repository root.</summary>
+    public const string RepositoryCopy = "tests/FollowUp.Domain.Tests/Conformance/cases";
+
+    /// <summary>Where the shared cases live beside a checkout (CI puts them there).</summary>
+    public static string SharedFolder() => Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "conformance"));
+
     public const string EnvironmentVariable = "FOLLOWUP_CONFORMANCE_DIR";
     public const string NoCasesSentinel = "(no conformance cases found)";
 
@@ -25,7 +34,7 @@ internal static class ConformanceCases
         var env = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (string.IsNullOrWhiteSpace(env))
         {
-            return [Path.GetFullPath(Path.Combine(root, "..", "shared", "conformance"))];
+            return [Path.GetFullPath(Path.Combine(root, RepositoryCopy))];
         }
 
         // Relative folders are taken from the repository root (where the command is documented to run),

@@ -23,6 +23,29 @@ public sealed class ConformanceTests
         Assert.True(files.Count > 0, $"No conformance case (*.json) in: {string.Join(", ", ConformanceCases.Directories())}");
     }
 
+    [Fact]
+    public void The_repository_copy_equals_the_shared_cases_when_they_are_beside_it()
+    {
+        var copy = Path.Combine(ConformanceCases.RepositoryRoot(), ConformanceCases.RepositoryCopy);
+        Assert.True(Directory.Exists(copy), $"The repository's copy of the conformance cases is missing: {copy}");
+        var shared = ConformanceCases.SharedFolder();
+        if (!Directory.Exists(shared))
+        {
+            // A clone on its own: the copy is all there is, and the other tests run it.
+            return;
+        }
+
+        static Dictionary<string, string> Read(string dir) => Directory.EnumerateFiles(dir)
+            .ToDictionary(f => Path.GetFileName(f), f => File.ReadAllText(f).ReplaceLineEndings("\n"), StringComparer.Ordinal);
+        var expected = Read(shared);
+        var actual = Read(copy);
+        var missing = expected.Keys.Except(actual.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var extra = actual.Keys.Except(expected.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var changed = expected.Keys.Intersect(actual.Keys, StringComparer.Ordinal).Where(k => expected[k] != actual[k]).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count + extra.Count + changed.Count == 0,
+            $"Copy {shared} to {copy} again. Missing: [{string.Join(", ", missing)}]; extra: [{string.Join(", ", extra)}]; different: [{string.Join(", ", changed)}]");
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Conformance_case(string file)
