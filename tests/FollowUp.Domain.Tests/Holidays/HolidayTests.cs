@@ -2,7 +2,7 @@ using System.Globalization;
 using FollowUp.Domain.Calendar;
 using Xunit;
 
-namespace FollowUp.Domain.Tests;
+namespace FollowUp.Domain.Tests.Holidays;
 
 public sealed class HolidayTests
 {
