@@ -135,6 +135,39 @@ public sealed class BadInputTests(FollowUpAppFactory app) : IClassFixture<Follow
         await AssertRefusedAsync(() => Service.LogEventAsync(_seeded.ApplicationId, badVoicemail), "Kind", "Validation.Choice");
     }
 
+    [Theory]
+    [InlineData(ContactEventKind.MissedCall)]
+    [InlineData(ContactEventKind.CallMade)]
+    [InlineData(ContactEventKind.EmailSent)]
+    [InlineData(ContactEventKind.Result)]
+    public async Task An_event_dated_after_now_is_refused(ContactEventKind kind)
+    {
+        var now = Service.LocalNow("Asia/Tokyo");
+        var ev = Seed.MissedCall();
+        ev.Kind = kind;
+        var later = now + EventInput.FutureTolerance + TimeSpan.FromHours(1); // well past the 5 minutes the check advances the clock
+        ev.Date = later.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        ev.Time = later.ToString("HH:mm", CultureInfo.InvariantCulture);
+        await AssertRefusedAsync(() => Service.LogEventAsync(_seeded.ApplicationId, ev), "Date", "Validation.FutureEvent");
+    }
+
+    [Fact]
+    public async Task An_event_a_few_minutes_ahead_and_an_interview_next_week_are_accepted()
+    {
+        var now = Service.LocalNow("Asia/Tokyo");
+        var ev = Seed.MissedCall();
+        var soon = now + TimeSpan.FromMinutes(3);
+        ev.Date = soon.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        ev.Time = soon.ToString("HH:mm", CultureInfo.InvariantCulture);
+        var logged = await Service.LogEventAsync(_seeded.ApplicationId, ev);
+        Assert.True(logged.Succeeded, string.Join("; ", logged.Errors));
+
+        var interview = Seed.Interview();
+        interview.Date = now.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var added = await Service.AddInterviewAsync(_seeded.ApplicationId, interview);
+        Assert.True(added.Succeeded, string.Join("; ", added.Errors));
+    }
+
     [Fact]
     public void Every_english_resource_has_a_japanese_translation_and_back()
     {

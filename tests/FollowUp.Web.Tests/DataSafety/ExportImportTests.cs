@@ -100,6 +100,21 @@ public sealed class ExportImportTests(FollowUpAppFactory app) : IClassFixture<Fo
     }
 
     [Fact]
+    public async Task An_event_dated_after_now_is_refused_and_nothing_is_imported()
+    {
+        var (client, owner) = await SignedInAsync("future-event@example.jp");
+        // The fake clock stands at 2026-11-24 10:00 in Tokyo: 10:30 the same day has not come yet.
+        var document = new ExportDocument { Applications = [Valid("未来の会社"), Valid("先走った会社", eventTime: "10:30")] };
+
+        var page = await ImportAsync(client, JsonSerializer.SerializeToUtf8Bytes(document, ExportDocument.JsonOptions));
+
+        var items = page.QuerySelectorAll("[data-testid=import-rejected] li").Select(li => li.TextContent.Trim()).ToList();
+        var item = Assert.Single(items);
+        Assert.StartsWith("2件目の応募（先走った会社）のやりとり1: 日付: この日時はまだ来ていません。", item, StringComparison.Ordinal);
+        Assert.Equal(0, (await app.CountRowsOfAsync(owner)).Applications);
+    }
+
+    [Fact]
     public async Task A_file_over_5_MB_is_refused()
     {
         var (client, owner) = await SignedInAsync("too-large@example.jp");
@@ -193,7 +208,7 @@ public sealed class ExportImportTests(FollowUpAppFactory app) : IClassFixture<Fo
 
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("\"会社\",\"職種\",\"応募経路\",\"エージェント\",\"直近の面接\",\"次にすること\",\"いつ\"", lines[0], StringComparison.Ordinal);
-        // Seeded: a missed call asking for a callback at 11:30 today (the fake clock is 10:00 Tuesday in Tokyo).
+        // Seeded: a missed call asking for a callback at 09:30 today (the fake clock is 10:00 Tuesday in Tokyo).
         var withStep = Assert.Single(lines, l => l.Contains("HYPERLINK", StringComparison.Ordinal));
         Assert.StartsWith("\"'=HYPERLINK(\"\"x\"\")株式会社\"", withStep, StringComparison.Ordinal);
         Assert.Contains("\"2026-11-20 10:00\"", withStep, StringComparison.Ordinal);
@@ -348,7 +363,7 @@ public sealed class ExportImportTests(FollowUpAppFactory app) : IClassFixture<Fo
             .ExecuteUpdateAsync(a => a.SetProperty(x => x.TimeZoneId, "Asia/Seoul"));
     }
 
-    private static ExportedApplication Valid(string company, string interviewDate = "2026-11-20", string eventTime = "11:30",
+    private static ExportedApplication Valid(string company, string interviewDate = "2026-11-20", string eventTime = "09:30",
         ContactEventKind eventKind = ContactEventKind.MissedCall) => new()
     {
         Company = company,

@@ -36,7 +36,7 @@ public static class Seed
     {
         Kind = ContactEventKind.MissedCall,
         Date = "2026-11-24",
-        Time = "11:30",
+        Time = "09:30",
         Voicemail = VoicemailKind.CallBack,
         Note = "折り返し希望",
     };

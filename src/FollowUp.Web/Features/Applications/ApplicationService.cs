@@ -220,16 +220,21 @@ public sealed class ApplicationService(
     {
         ArgumentNullException.ThrowIfNull(input);
         var owner = await currentUser.IdAsync();
-        var errors = input.Parse(out var at, out var newDate);
-        if (errors.Count > 0)
+        if (input.Validate() is { Count: > 0 } invalid)
         {
-            return SaveResult.Invalid(errors);
+            return SaveResult.Invalid(invalid);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var app = await db.ApplicationsOf(owner).FirstOrDefaultAsync(a => a.Id == applicationId, ct);
         if (app is null)
         {
             return SaveResult.Missing;
+        }
+        // "Not in the future" needs the application's clock, known only now.
+        var errors = input.Parse(LocalNow(app.TimeZoneId), out var at, out var newDate);
+        if (errors.Count > 0)
+        {
+            return SaveResult.Invalid(errors);
         }
         if (await db.EventsOf(owner).CountAsync(e => e.ApplicationId == applicationId, ct) >= MaxEventsPerApplication)
         {

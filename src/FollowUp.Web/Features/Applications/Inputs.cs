@@ -308,14 +308,30 @@ public sealed class EventInput : IValidatedInput
     public string? NewDate { get; set; }
     public string? Note { get; set; }
 
-    public IReadOnlyList<FieldError> Validate() => Parse(out _, out _);
+    /// <summary>
+    /// How far past the current time an event may be dated (a phone's clock a little ahead, a form filled in
+    /// slowly); anything later has not happened yet, and the rules would ignore it until then.
+    /// </summary>
+    public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
-    internal List<FieldError> Parse(out DateTime at, out DateOnly? newDate)
+    /// <summary>The checks that need no clock (the form runs them as the user types); saving adds <see cref="Parse"/>'s "not in the future".</summary>
+    public IReadOnlyList<FieldError> Validate() => Parse(DateTime.MaxValue, out _, out _);
+
+    /// <summary>Validates the input; an event dated more than <see cref="FutureTolerance"/> after <paramref name="localNow"/> is refused.</summary>
+    /// <param name="localNow">Now on the application's clock (its time zone).</param>
+    /// <param name="at">The event's time, when valid.</param>
+    /// <param name="newDate">A result's new reply date, when given.</param>
+    internal List<FieldError> Parse(DateTime localNow, out DateTime at, out DateOnly? newDate)
     {
         var errors = new List<FieldError>();
         var date = Check.Date(errors, nameof(Date), Date, required: true);
         var time = Check.Time(errors, nameof(Time), Time, required: true);
         at = date is { } d && time is { } t ? d.ToDateTime(t) : default;
+        if (date is not null && time is not null && localNow < DateTime.MaxValue - FutureTolerance && at > localNow + FutureTolerance)
+        {
+            errors.Add(new FieldError(nameof(Date), "Validation.FutureEvent"));
+        }
+
         newDate = null;
         var detailOk = Kind switch
         {

@@ -365,6 +365,7 @@ public sealed class DataExportService(
             errors.Add(new FieldError(nameof(JobApplication.TimeZoneId), "Import.TimeZone", zone));
         }
         problems.AddRange(errors.Select(e => new ImportProblem(n, company, null, null, e)));
+        var localNow = DomainMapping.ToLocal(new DateTimeOffset(now, TimeSpan.Zero), zone);
 
         var interviews = source.Interviews ?? [];
         var events = source.Events ?? [];
@@ -418,7 +419,7 @@ public sealed class DataExportService(
                 NewDate = ev.NewDate,
                 Note = ev.Note,
             };
-            var evErrors = evInput.Parse(out var at, out var newDate);
+            var evErrors = evInput.Parse(localNow, out var at, out var newDate);
             problems.AddRange(evErrors.Select(e => new ImportProblem(n, company, "event", i + 1, e)));
             if (evErrors.Count == 0)
             {
