@@ -10,6 +10,7 @@ builder.AddFollowUpLogging()
     .AddFollowUpLocalization()
     .AddFollowUpFeatures()
     .AddFollowUpReminders()
+    .AddFollowUpJobs()
     .AddFollowUpUi();
 
 var app = builder.Build();
@@ -19,6 +20,7 @@ app.UseFollowUpTrust();
 app.UseFollowUpPipeline();
 app.MapFollowUpEndpoints();
 app.MapFollowUpReminders();
+app.MapFollowUpJobsDashboard();
 
 app.Run();
 

@@ -16,7 +16,6 @@ public static class TrustSetup
         builder.Services.AddScoped<DataExportService>();
         builder.Services.Configure<BackupOptions>(builder.Configuration.GetSection("FollowUp:Backup"));
         builder.Services.AddSingleton<BackupService>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<BackupService>());
         return builder;
     }
 

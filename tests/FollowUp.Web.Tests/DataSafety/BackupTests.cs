@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FollowUp.Web.Tests.DataSafety;
 
-/// <summary>Online backups with VACUUM INTO: named by UTC time, integrity-checked, pruned to Keep, made on a timer.</summary>
+/// <summary>Online backups with VACUUM INTO: named by UTC time, integrity-checked, pruned to Keep, made by a job when due.</summary>
 public sealed class BackupTests(FollowUpAppFactory app) : IClassFixture<FollowUpAppFactory>
 {
     [Fact]
@@ -51,33 +51,38 @@ public sealed class BackupTests(FollowUpAppFactory app) : IClassFixture<FollowUp
     }
 
     [Fact]
-    public async Task The_background_service_backs_up_on_its_interval()
+    public async Task The_backup_job_makes_a_backup_only_when_the_newest_is_an_interval_old()
     {
-        await using var often = app.WithWebHostBuilder(b => b
-            .UseSetting("FollowUp:Backup:IntervalHours", (1.0 / 3600).ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .UseSetting("FollowUp:Backup:StartDelaySeconds", "0")
-            .UseSetting("FollowUp:Backup:Directory", "backups-timer"));
-        using var client = often.CreateClient(); // starts the host and its hosted services
-        var backups = often.Services.GetRequiredService<BackupService>();
-
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (backups.List().Count < 2 && waited.Elapsed < TimeSpan.FromSeconds(30))
+        await using var daily = app.WithWebHostBuilder(b => b
+            .UseSetting("FollowUp:Jobs:Enabled", "false") // the job is run here, on the fake clock
+            .UseSetting("FollowUp:Backup:IntervalHours", "24")
+            .UseSetting("FollowUp:Backup:Directory", "backups-job"));
+        var backups = daily.Services.GetRequiredService<BackupService>();
+        async Task RunJobAsync()
         {
-            app.Clock.Advance(TimeSpan.FromSeconds(1)); // distinct file names
-            await Task.Delay(200);
+            using var scope = daily.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<BackupJob>().RunAsync(CancellationToken.None);
         }
 
-        Assert.True(backups.List().Count >= 2, $"Only {backups.List().Count} backups after 30 s");
+        await RunJobAsync(); // none yet: one now
+        Assert.Single(backups.List());
+        await RunJobAsync();
+        app.Clock.Advance(TimeSpan.FromHours(23));
+        await RunJobAsync();
+        Assert.Single(backups.List()); // not due before 24 hours
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        await RunJobAsync();
+        Assert.Equal(2, backups.List().Count);
         foreach (var file in backups.List())
         {
             Assert.Equal("ok", await BackupService.IntegrityCheckAsync(file));
         }
 
-        // Each run is in the job history /ops shows.
-        var runs = (await often.Services.GetRequiredService<ReminderOps>().RecentAsync(50)).Where(r => r.Job == BackupService.JobName).ToList();
-        Assert.True(runs.Count >= 2, $"{runs.Count} backup runs recorded");
+        // Each backup made is in the job history /ops shows; the runs that had nothing to do are not.
+        var runs = (await daily.Services.GetRequiredService<ReminderOps>().RecentAsync(50)).Where(r => r.Job == BackupService.JobName).ToList();
+        Assert.Equal(2, runs.Count);
         Assert.All(runs, r => Assert.True(r.Succeeded, r.Detail));
-        Assert.Contains(runs, r => backups.List().Any(f => r.Detail.StartsWith(Path.GetFileName(f) + ":", StringComparison.Ordinal)));
+        Assert.All(backups.List(), f => Assert.Contains(runs, r => r.Detail.StartsWith(Path.GetFileName(f) + ":", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class FollowUpAppFactory : WebApplicationFactory<Program>
 
     private readonly TempDirectory _data = new("followup-web");
 
-    public FakeTimeProvider Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = TestClock.AtDefaultStart();
 
     public string DataDirectory => _data.Path;
 

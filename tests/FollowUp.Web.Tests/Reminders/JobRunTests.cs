@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using FollowUp.Web.Features.Operations;
 using FollowUp.Web.Features.Reminders;
 using FollowUp.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public sealed class JobRunTests : IDisposable
     [Fact]
     public async Task Pruning_keeps_the_newest_runs_of_each_job_and_failures_of_the_last_30_days()
     {
-        await using var app = new ReminderAppFactory(_data.Path, new FakeTimeProvider(), scheduler: false,
+        await using var app = new ReminderAppFactory(_data.Path, TestClock.AtDefaultStart(), scheduler: false,
             new Dictionary<string, string> { ["FollowUp:Reminders:JobRunsKeptPerJob"] = "5" });
         var ops = app.Services.GetRequiredService<ReminderOps>();
         var now = app.Clock.GetUtcNow();
@@ -38,6 +39,13 @@ public sealed class JobRunTests : IDisposable
             await ops.RecordAsync(Run("deliver", true, TimeSpan.FromMinutes(10 - i), $"ok {i}"));
         }
         await ops.RecordAsync(Run("deliver", true, TimeSpan.Zero, new string('x', 5000)));
+        Assert.Equal(19, (await ops.RecentAsync(100)).Count); // recording keeps everything; the prune job trims
+
+        // The hourly job, resolved as Hangfire would and run directly.
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PruneJobHistoryJob>().RunAsync(CancellationToken.None);
+        }
 
         var deliver = (await ops.RecentAsync(100)).Where(r => r.Job == "deliver").Select(r => r.Detail).ToList();
         Assert.Equal(["x", "ok 9", "ok 8", "ok 7", "ok 6", "recent failure 1", "recent failure 0"],
@@ -49,10 +57,11 @@ public sealed class JobRunTests : IDisposable
         Assert.Equal(["recent failure 1", "recent failure 0"], (await ops.FailuresAsync(50)).Select(r => r.Detail));
 
         var last = await ops.LastRunsAsync();
-        Assert.Equal(["deliver", "reconcile"], last.Select(r => r.Job));
-        Assert.Equal("reconcile 2", last[1].Detail);
-        Assert.Equal(12.5, last[1].DurationMs);
-        Assert.Equal((now - TimeSpan.FromMinutes(28)).UtcDateTime, last[1].StartedAtUtc);
+        Assert.Equal(["deliver", "prune", "reconcile"], last.Select(r => r.Job));
+        Assert.Equal("9 old runs deleted", last[1].Detail);
+        Assert.Equal("reconcile 2", last[2].Detail);
+        Assert.Equal(12.5, last[2].DurationMs);
+        Assert.Equal((now - TimeSpan.FromMinutes(28)).UtcDateTime, last[2].StartedAtUtc);
         Assert.Equal(0, ops.UnsavedRuns);
     }
 
@@ -67,7 +76,7 @@ public sealed class JobRunTests : IDisposable
                 ["FollowUp:Smtp:Port"] = AppServer.FreePort().ToString(CultureInfo.InvariantCulture),
             });
         var ops = app.Services.GetRequiredService<ReminderOps>();
-        var scheduler = app.Services.GetRequiredService<ReminderScheduler>();
+        var recurring = app.Services.GetRequiredService<Hangfire.IRecurringJobManagerV2>();
         await Eventually.TrueAsync(async () => (await ops.LastRunsAsync()).Any(r => r.Job == "reconcile"));
         await using (var db = app.CreateDbContext())
         {
@@ -78,12 +87,12 @@ public sealed class JobRunTests : IDisposable
         await ReminderSeed.ApplicationAsync(app.ApplicationsFor(user), "記録失敗株式会社");
 
         app.SetTokyo(2026, 11, 24, 11, 0, 1);
-        Assert.True(await scheduler.RunReconcileNowAsync());
+        recurring.TriggerJob(ReconcileRemindersJob.RecurringId);
         await Eventually.TrueAsync(async () => (await app.DeliveriesAsync(user)).Count == 1 && ops.UnsavedRuns >= 2);
 
         // The reconcile run and the email failure were lost; the delivery was not, and the scheduler still runs.
         Assert.Single(await app.DeliveriesAsync(user));
-        Assert.True(await scheduler.RunReconcileNowAsync());
+        recurring.TriggerJob(ReconcileRemindersJob.RecurringId);
         await Eventually.TrueAsync(() => Task.FromResult(ops.UnsavedRuns >= 3));
     }
 

@@ -16,7 +16,7 @@ namespace FollowUp.Web.Tests.Reminders;
 
 /// <summary>
 /// The app in memory on a data folder the test chooses (so a second instance can start on the same SQLite
-/// file, as after a restart) and a fake clock. The Quartz scheduler runs unless turned off.
+/// file, as after a restart) and a fake clock. Background jobs (Hangfire) run unless turned off.
 /// </summary>
 public sealed class ReminderAppFactory(string dataDirectory, FakeTimeProvider clock, bool scheduler = true,
     IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
@@ -32,7 +32,7 @@ public sealed class ReminderAppFactory(string dataDirectory, FakeTimeProvider cl
         builder.UseSetting("FollowUp:DataDirectory", dataDirectory);
         builder.UseSetting("ConnectionStrings:FollowUp", $"Data Source={Path.Combine(dataDirectory, "followup.db")}");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("FollowUp:Reminders:SchedulerEnabled", scheduler ? "true" : "false");
+        builder.UseSetting("FollowUp:Jobs:Enabled", scheduler ? "true" : "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
@@ -67,7 +67,7 @@ public sealed class ReminderAppFactory(string dataDirectory, FakeTimeProvider cl
         Services.GetRequiredService<IDbContextFactory<FollowUpDbContext>>(),
         new TestCurrentUser(userId),
         Clock,
-        Services.GetRequiredService<IReminderTriggers>());
+        Services.GetRequiredService<IReminderAlarm>());
 
     public ReminderEngine Engine => Services.GetRequiredService<ReminderEngine>();
 
@@ -91,7 +91,7 @@ public sealed class ReminderAppFactory(string dataDirectory, FakeTimeProvider cl
     public void SetTokyo(int year, int month, int day, int hour, int minute = 0, int second = 0)
     {
         var target = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.FromHours(9));
-        Clock.Advance(target - Clock.GetUtcNow());
+        Clock.MoveTo(target);
     }
 }
 

@@ -39,7 +39,8 @@ public sealed class ReminderPageTests : IDisposable
 
         var ops = await Forms.GetDocumentAsync(admin, "/ops");
         Assert.NotNull(ops.QuerySelector("[data-testid=run-reconcile]"));
-        Assert.NotNull(ops.QuerySelector("[data-testid=trigger-count]"));
+        Assert.NotNull(ops.QuerySelector("[data-testid=scheduled-count]"));
+        Assert.NotNull(ops.QuerySelector("[data-testid=hangfire-counts]"));
         var denied = await Forms.GetDocumentAsync(other, "/ops");
         Assert.Null(denied.QuerySelector("[data-testid=run-reconcile]"));
         var otherPage = await Forms.GetDocumentAsync(other, "/reminders");

@@ -1,13 +1,14 @@
 using FollowUp.Domain.Advice;
 using FollowUp.Web.Features.Reminders;
 using FollowUp.Web.Tests.Infrastructure;
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FollowUp.Web.Tests.Reminders;
 
 /// <summary>
 /// The database is the truth: reminders planned before a shutdown are delivered after the restart, once each,
-/// late, by the real hosted Quartz scheduler (start-up reconcile) on the same SQLite file.
+/// late, by the real Hangfire server (the start-up reconcile job) on the same SQLite file.
 /// </summary>
 public sealed class ReminderRestartTests : IDisposable
 {
@@ -47,11 +48,16 @@ public sealed class ReminderRestartTests : IDisposable
             Assert.Equal(ReminderState.Delivered, rows.Single(r => r.StepKind == StepKind.SendThankYou && r.Kind == ReminderKind.WindowOpens).State);
             Assert.Equal(ReminderState.Delivered, rows.Single(r => r.StepKind == StepKind.SendThankYou && r.Kind == ReminderKind.ClosingSoon).State);
             Assert.Equal(ReminderState.Scheduled, rows.Single(r => r.StepKind == StepKind.FollowUp).State);
-            // The pending follow-up has a trigger in the rebuilt scheduler.
-            var scheduler = after.Services.GetRequiredService<ReminderScheduler>().Scheduler;
-            Assert.NotNull(scheduler);
+            // The new in-memory job store was empty at start: the sweep set a wake-up for the pending follow-up.
             var followUp = rows.Single(r => r.StepKind == StepKind.FollowUp);
-            Assert.NotNull(await scheduler.GetTrigger(ReminderScheduler.TriggerFor(followUp.Id)));
+            var fireAt = (await after.Engine.NextFireTimesAsync(1)).Single();
+            Assert.Equal(followUp.Id, fireAt.ReminderId);
+            Assert.Equal(fireAt.FireAtUtc, after.Services.GetRequiredService<ReminderAlarm>().PendingUtc);
+            var wakeUps = after.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100)
+                .Where(j => j.Value.Job.Type == typeof(DeliverRemindersJob)).ToList();
+            // Hangfire runs on the real clock: the wake-up is as far from real now as the follow-up is from the fake one.
+            var expected = TimeProvider.System.GetUtcNow().UtcDateTime + (fireAt.FireAtUtc - later.GetUtcNow().UtcDateTime);
+            Assert.Contains(wakeUps, j => Math.Abs((j.Value.EnqueueAt - expected).TotalSeconds) < 30);
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using System.Text.RegularExpressions;
+using MimeKit;
 
 namespace FollowUp.Web.Tests.Reminders;
 
@@ -10,9 +10,9 @@ public sealed record SunkMail(string To, string Subject, string Body, string Raw
 
 /// <summary>
 /// A tiny SMTP server on 127.0.0.1 that speaks just enough (220, EHLO/HELO 250, MAIL/RCPT 250, DATA 354 … ".",
-/// QUIT 221) for System.Net.Mail.SmtpClient, and keeps what it receives.
+/// QUIT 221) for an SMTP client, and keeps what it receives, read back with MimeKit.
 /// </summary>
-public sealed partial class SmtpSink : IAsyncDisposable
+public sealed class SmtpSink : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
@@ -110,20 +110,10 @@ public sealed partial class SmtpSink : IAsyncDisposable
 
     private static SunkMail Parse(string to, string raw)
     {
-        var split = raw.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        var headers = raw[..split].Replace("\r\n ", " ", StringComparison.Ordinal).Replace("\r\n\t", " ", StringComparison.Ordinal);
-        var body = raw[(split + 4)..];
-        var subjectLine = headers.Split("\r\n").First(h => h.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase))["Subject:".Length..].Trim();
-        var words = EncodedWord().Matches(subjectLine);
-        var subject = words.Count == 0 ? subjectLine
-            : Encoding.UTF8.GetString([.. words.SelectMany(m => Convert.FromBase64String(m.Groups[1].Value))]);
-        var base64 = headers.Contains("Content-Transfer-Encoding: base64", StringComparison.OrdinalIgnoreCase);
-        var text = base64 ? Encoding.UTF8.GetString(Convert.FromBase64String(body.Replace("\r\n", "", StringComparison.Ordinal))) : body;
-        return new SunkMail(to, subject, text, raw);
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(raw));
+        var message = MimeMessage.Load(stream);
+        return new SunkMail(to, message.Subject ?? "", message.TextBody ?? "", raw);
     }
-
-    [GeneratedRegex(@"=\?utf-8\?B\?([^?]*)\?=", RegexOptions.IgnoreCase)]
-    private static partial Regex EncodedWord();
 
     public async ValueTask DisposeAsync()
     {

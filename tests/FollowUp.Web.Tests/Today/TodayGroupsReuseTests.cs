@@ -81,7 +81,7 @@ public sealed class TodayGroupsReuseTests(FollowUpAppFactory app) : IClassFixtur
         var (today, _) = await UserWithCallbackAsync("midnight@example.jp");
 
         // 23:59:30 in Tokyo: the cards' 今日/明日 (today/tomorrow) change in half a minute.
-        app.Clock.Advance(new DateTimeOffset(2026, 11, 24, 14, 59, 30, TimeSpan.Zero) - app.Clock.GetUtcNow());
+        app.Clock.MoveTo(new DateTimeOffset(2026, 11, 24, 14, 59, 30, TimeSpan.Zero));
         var evening = await today.LoadAsync();
         Assert.Equal(TimeSpan.FromSeconds(30), evening.NextChangeIn);
 
@@ -98,7 +98,7 @@ public sealed class TodayGroupsReuseTests(FollowUpAppFactory app) : IClassFixtur
         var id = Assert.Single(later.DoNow).Id;
 
         // The callback window opens at 10:00; ten seconds earlier it is still coming up.
-        app.Clock.Advance(TimeSpan.FromSeconds(-10));
+        app.Clock.MoveTo(app.Clock.GetUtcNow() - TimeSpan.FromSeconds(10));
         var earlier = await today.LoadAsync();
         Assert.Empty(earlier.DoNow);
         Assert.Equal(id, Assert.Single(earlier.ComingUp).Id);
@@ -115,7 +115,7 @@ public sealed class TodayGroupsReuseTests(FollowUpAppFactory app) : IClassFixtur
     private async Task<(TodayService Today, ApplicationService Service)> UserWithCallbackAsync(string email)
     {
         // Tests in this class move the shared clock; each starts from Tuesday 10:00 in Tokyo (business hours).
-        app.Clock.Advance(FakeTimeProvider.DefaultStart - app.Clock.GetUtcNow());
+        app.Clock.MoveTo(TestClock.DefaultStart);
         var owner = await app.CreateUserAsync(email);
         var service = app.ServiceFor(owner);
         var created = await service.CreateAsync(Seed.Application("株式会社みなと商事"));

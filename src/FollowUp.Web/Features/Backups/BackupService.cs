@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using FollowUp.Web.Features.Reminders;
 using FollowUp.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -16,7 +14,7 @@ public sealed class BackupOptions
     /// <summary>How many backups to keep; the oldest beyond this are deleted.</summary>
     public int Keep { get; set; } = 7;
 
-    /// <summary>Seconds after start before the first backup when none is recent enough.</summary>
+    /// <summary>Seconds after start before the first check (a fresh install gets its first backup then).</summary>
     public double StartDelaySeconds { get; set; } = 60;
 
     /// <summary>Folder for backups; default <c>backups</c> inside the data folder.</summary>
@@ -37,16 +35,15 @@ public sealed record BackupResult(string? Path, long Bytes, string IntegrityChec
 /// Online backups of the SQLite database with <c>VACUUM INTO</c> (a consistent copy while the app keeps
 /// writing) into <c>&lt;data&gt;/backups/followup-&lt;yyyyMMddTHHmmssZ&gt;.db</c>; each copy must pass
 /// <c>PRAGMA integrity_check</c> before it counts, then the oldest beyond <see cref="BackupOptions.Keep"/> go.
-/// Restore: docs/operations.md.
+/// Restore: docs/operations.md. <see cref="BackupJob"/> runs it on schedule.
 /// </summary>
 public sealed partial class BackupService(
     DataLocation location,
     IOptions<BackupOptions> options,
     TimeProvider clock,
-    ReminderOps jobRuns,
-    ILogger<BackupService> logger) : BackgroundService
+    ILogger<BackupService> logger) : IDisposable
 {
-    /// <summary>The job's name in the run history (<see cref="ReminderOps"/>).</summary>
+    /// <summary>The job's name in the run history (<see cref="Reminders.ReminderOps"/>).</summary>
     public const string JobName = "backup";
 
     private const string Prefix = "followup-";
@@ -137,18 +134,12 @@ public sealed partial class BackupService(
         return old;
     }
 
-    /// <summary>When the next backup is due: one interval after the newest, or shortly after start when there is none.</summary>
-    internal TimeSpan DueIn(TimeSpan interval)
+    /// <summary>How long until the next backup is due: one interval after the newest; zero when due (or there is none).</summary>
+    public TimeSpan DueIn(TimeSpan interval)
     {
         var newest = List().Select(TimestampOf).LastOrDefault();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var startDelay = TimeSpan.FromSeconds(Math.Max(0, options.Value.StartDelaySeconds));
-        if (newest is null)
-        {
-            return startDelay;
-        }
-        var due = newest.Value + interval - now;
-        return due < startDelay ? startDelay : due;
+        var due = newest is null ? TimeSpan.Zero : newest.Value + interval - clock.GetUtcNow().UtcDateTime;
+        return due > TimeSpan.Zero ? due : TimeSpan.Zero;
     }
 
     private static DateTime? TimestampOf(string file)
@@ -162,69 +153,11 @@ public sealed partial class BackupService(
             DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at) ? at : null;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var hours = options.Value.IntervalHours;
-        if (hours <= 0)
-        {
-            LogDisabled(logger);
-            return;
-        }
-        var interval = TimeSpan.FromHours(hours);
-        try
-        {
-            await Task.Delay(DueIn(interval), clock, stoppingToken);
-            await RunSafelyAsync(stoppingToken);
-            using var timer = new PeriodicTimer(interval, clock);
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await RunSafelyAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
-
-    // Each scheduled run is also written to the job history that /ops shows, next to the reminder jobs.
-    private async Task RunSafelyAsync(CancellationToken ct)
-    {
-        var started = clock.GetUtcNow();
-        var watch = Stopwatch.StartNew();
-        JobRun run;
-        try
-        {
-            var result = await BackupNowAsync(ct);
-            run = result.Path is { } path
-                ? new JobRun(JobName, started, watch.Elapsed, true,
-                    $"{Path.GetFileName(path)}: {result.Bytes:N0} bytes, integrity ok, {result.Deleted.Count} old deleted")
-                : new JobRun(JobName, started, watch.Elapsed, false, $"integrity check failed, copy discarded: {result.IntegrityCheck}");
-        }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
-        {
-            // A failed backup must not stop the app or the next attempt.
-            LogFailed(logger, e);
-            run = new JobRun(JobName, started, watch.Elapsed, false, $"{e.GetType().Name}: {e.Message}");
-        }
-        await jobRuns.RecordAsync(run);
-    }
-
-    public override void Dispose()
-    {
-        _gate.Dispose();
-        base.Dispose();
-    }
+    public void Dispose() => _gate.Dispose();
 
     [LoggerMessage(EventId = 9100, Level = LogLevel.Information, Message = "Backup written to {BackupPath} ({Bytes} bytes, integrity ok); {DeletedCount} old backups deleted")]
     private static partial void LogBackup(ILogger logger, string backupPath, long bytes, int deletedCount);
 
     [LoggerMessage(EventId = 9101, Level = LogLevel.Error, Message = "Backup {BackupPath} failed its integrity check and was discarded: {IntegrityCheck}")]
     private static partial void LogBadBackup(ILogger logger, string backupPath, string integrityCheck);
-
-    [LoggerMessage(EventId = 9102, Level = LogLevel.Error, Message = "Backup failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(EventId = 9103, Level = LogLevel.Information, Message = "Background backups are off (FollowUp:Backup:IntervalHours <= 0)")]
-    private static partial void LogDisabled(ILogger logger);
 }

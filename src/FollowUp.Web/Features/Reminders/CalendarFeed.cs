@@ -1,5 +1,10 @@
 using System.Globalization;
 using FollowUp.Web.Data;
+using Ical.Net;
+using Calendar = Ical.Net.Calendar;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -8,6 +13,7 @@ namespace FollowUp.Web.Features.Reminders;
 /// <summary>
 /// The private calendar feed <c>GET /calendar/{secret}.ics</c>: the user's interviews and upcoming step windows.
 /// The secret is 32 random bytes (base64url), stored only as its SHA-256; a wrong or replaced secret is a 404.
+/// Written with Ical.Net (RFC 5545: CRLF lines folded at 75 octets, escaped text, UTC times).
 /// </summary>
 public static class CalendarFeed
 {
@@ -54,13 +60,9 @@ public static class CalendarFeed
         try
         {
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "ja");
-            var stamp = utcNow.UtcDateTime;
-            var ics = new IcsWriter()
-                .Property("BEGIN", "VCALENDAR")
-                .Property("VERSION", "2.0")
-                .Property("PRODID", "-//FollowUp//Reminders//EN")
-                .Property("CALSCALE", "GREGORIAN")
-                .Text("X-WR-CALNAME", "FollowUp");
+            var stamp = Utc(utcNow.UtcDateTime);
+            var calendar = new Calendar { ProductId = "-//FollowUp//Reminders//EN", Scale = "GREGORIAN" };
+            calendar.AddProperty("X-WR-CALNAME", "FollowUp");
             foreach (var interview in interviews)
             {
                 if (!apps.TryGetValue(interview.ApplicationId, out var app))
@@ -69,9 +71,9 @@ public static class CalendarFeed
                 }
                 var start = ReminderPlanner.ToUtc(interview.At, QuietHours.Zone(app.TimeZoneId));
                 var summary = localizer["Reminders.Feed.Interview", app.Company].Value;
-                Event(ics, $"interview-{interview.Id}@followup", stamp, start, start.AddHours(1), summary,
+                calendar.Events.Add(Event($"interview-{interview.Id}@followup", stamp, start, start.AddHours(1), summary,
                     string.Join("\n", new[] { app.Position, app.ContactPerson, interview.Notes }.Where(s => !string.IsNullOrWhiteSpace(s))),
-                    TimeSpan.FromHours(-1));
+                    TimeSpan.FromHours(-1)));
             }
             foreach (var window in windows)
             {
@@ -82,11 +84,11 @@ public static class CalendarFeed
                 var zone = QuietHours.Zone(app.TimeZoneId);
                 var end = window.ClosesAt is { } closes ? ReminderPlanner.ToUtc(closes, zone) : window.DueAtUtc.AddHours(1);
                 var step = localizer[$"Step.{window.StepKind}"].Value;
-                Event(ics, $"reminder-{window.Id}@followup", stamp, window.DueAtUtc, end,
+                calendar.Events.Add(Event($"reminder-{window.Id}@followup", stamp, window.DueAtUtc, end,
                     localizer["Reminders.Feed.Window", step, app.Company].Value,
-                    localizer[$"Reminders.Message.{window.Kind}", step, app.Company].Value, TimeSpan.Zero);
+                    localizer[$"Reminders.Message.{window.Kind}", step, app.Company].Value, TimeSpan.Zero));
             }
-            return ics.Property("END", "VCALENDAR").ToString();
+            return new CalendarSerializer().SerializeToString(calendar) ?? "";
         }
         finally
         {
@@ -94,23 +96,25 @@ public static class CalendarFeed
         }
     }
 
-    private static void Event(IcsWriter ics, string uid, DateTime stamp, DateTime start, DateTime end, string summary, string description, TimeSpan alarm)
+    private static CalDateTime Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc), "UTC", hasTime: true);
+
+    private static CalendarEvent Event(string uid, CalDateTime stamp, DateTime start, DateTime end, string summary, string description, TimeSpan alarm)
     {
-        ics.Property("BEGIN", "VEVENT")
-            .Text("UID", uid)
-            .Utc("DTSTAMP", stamp)
-            .Utc("DTSTART", start)
-            .Utc("DTEND", end > start ? end : start.AddMinutes(30))
-            .Text("SUMMARY", summary);
-        if (description.Length > 0)
+        var e = new CalendarEvent
         {
-            ics.Text("DESCRIPTION", description);
-        }
-        ics.Property("BEGIN", "VALARM")
-            .Property("ACTION", "DISPLAY")
-            .Property("TRIGGER", alarm == TimeSpan.Zero ? "PT0M" : $"-PT{(int)-alarm.TotalMinutes}M")
-            .Text("DESCRIPTION", summary)
-            .Property("END", "VALARM")
-            .Property("END", "VEVENT");
+            Uid = uid,
+            DtStamp = stamp,
+            DtStart = Utc(start),
+            DtEnd = Utc(end > start ? end : start.AddMinutes(30)),
+            Summary = summary,
+            Description = description.Length > 0 ? description : null,
+        };
+        e.Alarms.Add(new Alarm
+        {
+            Action = AlarmAction.Display,
+            Trigger = new Trigger(alarm == TimeSpan.Zero ? Duration.Zero : -Duration.FromMinutes((int)-alarm.TotalMinutes)),
+            Description = summary,
+        });
+        return e;
     }
 }

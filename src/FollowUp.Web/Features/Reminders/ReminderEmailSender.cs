@@ -1,14 +1,15 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Mail;
 using System.Text;
 using FollowUp.Web.Infrastructure;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace FollowUp.Web.Features.Reminders;
 
-/// <summary>Reminder emails over SMTP (System.Net.Mail), in the user's language; off while no host is set.</summary>
+/// <summary>Reminder emails over SMTP (MailKit), in the user's language; off while no host is set.</summary>
 public sealed class ReminderEmailSender(IOptions<SmtpOptions> options, IStringLocalizer<SharedResource> localizer)
 {
     private readonly SmtpOptions _smtp = options.Value;
@@ -47,19 +48,22 @@ public sealed class ReminderEmailSender(IOptions<SmtpOptions> options, IStringLo
     public async Task SendAsync(string to, string? cultureName, Reminder reminder, string company, CancellationToken ct = default)
     {
         var (subject, body) = Compose(cultureName, reminder, company);
-        using var message = new MailMessage(_smtp.From, to)
-        {
-            Subject = subject,
-            SubjectEncoding = Encoding.UTF8,
-            Body = body,
-            BodyEncoding = Encoding.UTF8,
-            BodyTransferEncoding = System.Net.Mime.TransferEncoding.Base64,
-        };
-        using var client = new SmtpClient(_smtp.Host, _smtp.Port) { EnableSsl = _smtp.EnableSsl };
+        using var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(_smtp.From));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = subject;
+        message.Body = new TextPart("plain") { Text = body };
+
+        using var client = new SmtpClient();
+        // EnableSsl: TLS from the first byte on the SMTPS port (465), STARTTLS elsewhere.
+        var security = !_smtp.EnableSsl ? SecureSocketOptions.None
+            : _smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+        await client.ConnectAsync(_smtp.Host ?? throw new InvalidOperationException("No SMTP host is set."), _smtp.Port, security, ct);
         if (!string.IsNullOrEmpty(_smtp.UserName))
         {
-            client.Credentials = new NetworkCredential(_smtp.UserName, _smtp.Password);
+            await client.AuthenticateAsync(_smtp.UserName, _smtp.Password ?? "", ct);
         }
-        await client.SendMailAsync(message, ct);
+        await client.SendAsync(message, ct);
+        await client.DisconnectAsync(quit: true, ct);
     }
 }

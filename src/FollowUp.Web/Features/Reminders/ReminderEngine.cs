@@ -5,13 +5,13 @@ using Microsoft.EntityFrameworkCore;
 namespace FollowUp.Web.Features.Reminders;
 
 /// <summary>
-/// Delivers due reminders and rebuilds the timer triggers from the database (the truth). Plain methods, so the
-/// Quartz jobs call them and tests call them directly with a fake clock.
+/// Delivers due reminders and plans the next wake-up from the database (the truth). Plain methods, so the
+/// Hangfire jobs call them and tests call them directly with a fake clock.
 /// </summary>
 public sealed class ReminderEngine(
     IDbContextFactory<FollowUpDbContext> dbFactory,
     TimeProvider clock,
-    IReminderTriggers triggers,
+    IReminderAlarm alarm,
     ReminderNotifier notifier,
     ReminderEmailSender email,
     ReminderOps ops,
@@ -29,7 +29,8 @@ public sealed class ReminderEngine(
         var nowUtc = now.UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var due = await db.Set<Reminder>().AsNoTracking()
-            .Where(r => r.State == ReminderState.Scheduled && (r.SnoozedUntilUtc ?? r.DueAtUtc) <= nowUtc)
+            .Where(r => r.State == ReminderState.Scheduled
+                && (r.SnoozedUntilUtc != null && r.SnoozedUntilUtc > r.DueAtUtc ? r.SnoozedUntilUtc.Value : r.DueAtUtc) <= nowUtc)
             .OrderBy(r => r.DueAtUtc).ThenBy(r => r.Id)
             .ToListAsync(ct);
         if (due.Count == 0)
@@ -120,27 +121,92 @@ public sealed class ReminderEngine(
         }
     }
 
-    /// <summary>
-    /// Delivers what is due (catch-up after downtime), then rebuilds the timer triggers from the Scheduled rows.
-    /// Returns the number of triggers scheduled.
-    /// </summary>
-    public async Task<int> ReconcileAsync(CancellationToken ct = default)
+    /// <summary>The delivery job: delivers what is due, then sets the wake-up for the next reminder.</summary>
+    public async Task<ReminderRunResult> DeliverAndRearmAsync(CancellationToken ct = default)
     {
-        await DeliverDueAsync(ct);
-        var wanted = await ScheduledFireTimesAsync(ct);
-        await triggers.RebuildAsync(wanted, ct);
-        return wanted.Count;
+        var delivered = await DeliverDueAsync(ct);
+        return await RearmAsync(delivered, ct);
     }
 
-    /// <summary>Every Scheduled reminder with the moment its trigger should fire.</summary>
-    public async Task<IReadOnlyList<(int ReminderId, DateTime FireAtUtc)>> ScheduledFireTimesAsync(CancellationToken ct = default)
+    /// <summary>
+    /// The sweep: delivers what is due (catch-up after downtime), then plans the wake-up afresh from the Scheduled
+    /// rows, whatever was pending before (a restart, a lost wake-up).
+    /// </summary>
+    public async Task<ReminderRunResult> ReconcileAsync(CancellationToken ct = default)
+    {
+        var delivered = await DeliverDueAsync(ct);
+        return await RearmAsync(delivered, ct);
+    }
+
+    private async Task<ReminderRunResult> RearmAsync(int delivered, CancellationToken ct)
+    {
+        var next = await NextFireTimesAsync(1, ct);
+        var nextAt = next.Count > 0 ? next[0].FireAtUtc : (DateTime?)null;
+        alarm.Reset(nextAt);
+        return new ReminderRunResult(delivered, await ScheduledCountAsync(ct), nextAt);
+    }
+
+    /// <summary>How many reminders wait for their time.</summary>
+    public async Task<int> ScheduledCountAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Set<Reminder>().AsNoTracking()
-            .Where(r => r.State == ReminderState.Scheduled)
-            .Select(r => new Reminder { Id = r.Id, OwnerId = r.OwnerId, DueAtUtc = r.DueAtUtc, SnoozedUntilUtc = r.SnoozedUntilUtc })
-            .ToListAsync(ct);
-        var settings = await UserReminderSettings.LoadAsync(db, [.. rows.Select(r => r.OwnerId).Distinct()], ct);
-        return [.. rows.Select(r => (r.Id, settings[r.OwnerId].FireAtUtc(r)))];
+        return await db.Set<Reminder>().CountAsync(r => r.State == ReminderState.Scheduled, ct);
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> Scheduled reminders in the order they will be delivered: by due time (or
+    /// snooze) moved past their owner's quiet hours. Rows are read in due order, a page at a time, and reading stops
+    /// once the next row is due after the last fire time wanted (quiet hours only ever move a reminder later), so
+    /// the answer is exact without reading every Scheduled row.
+    /// </summary>
+    public async Task<IReadOnlyList<(int ReminderId, DateTime FireAtUtc)>> NextFireTimesAsync(int count, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        const int Page = 512;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var settings = new Dictionary<string, UserReminderSettings>(StringComparer.Ordinal);
+        var best = new List<(int ReminderId, DateTime FireAtUtc)>();
+        for (var skip = 0; ; skip += Page)
+        {
+            var rows = await db.Set<Reminder>().AsNoTracking()
+                .Where(r => r.State == ReminderState.Scheduled)
+                .Select(r => new
+                {
+                    r.Id,
+                    r.OwnerId,
+                    r.DueAtUtc,
+                    r.SnoozedUntilUtc,
+                    Raw = r.SnoozedUntilUtc != null && r.SnoozedUntilUtc > r.DueAtUtc ? r.SnoozedUntilUtc.Value : r.DueAtUtc,
+                })
+                .OrderBy(r => r.Raw).ThenBy(r => r.Id)
+                .Skip(skip).Take(Page)
+                .ToListAsync(ct);
+            var owners = rows.Select(r => r.OwnerId).Where(o => !settings.ContainsKey(o)).Distinct().ToList();
+            if (owners.Count > 0)
+            {
+                foreach (var (id, s) in await UserReminderSettings.LoadAsync(db, owners, ct))
+                {
+                    settings[id] = s;
+                }
+            }
+            foreach (var row in rows)
+            {
+                if (best.Count == count && row.Raw >= best[^1].FireAtUtc)
+                {
+                    return best;
+                }
+                var fire = settings[row.OwnerId].FireAtUtc(new Reminder { DueAtUtc = row.DueAtUtc, SnoozedUntilUtc = row.SnoozedUntilUtc });
+                var at = best.FindIndex(b => b.FireAtUtc > fire || (b.FireAtUtc == fire && b.ReminderId > row.Id));
+                best.Insert(at < 0 ? best.Count : at, (row.Id, fire));
+                if (best.Count > count)
+                {
+                    best.RemoveAt(best.Count - 1);
+                }
+            }
+            if (rows.Count < Page)
+            {
+                return best;
+            }
+        }
     }
 }

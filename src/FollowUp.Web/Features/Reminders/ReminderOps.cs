@@ -41,7 +41,7 @@ public sealed class ReminderOps(
     /// <summary>Runs that could not be written since this process started (see the log for why).</summary>
     public long UnsavedRuns => Interlocked.Read(ref _unsaved);
 
-    /// <summary>Saves <paramref name="run"/> and prunes its job's history. Never throws.</summary>
+    /// <summary>Saves <paramref name="run"/>. Never throws. <see cref="PruneAsync(CancellationToken)"/> trims the history.</summary>
     public async Task RecordAsync(JobRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -58,7 +58,6 @@ public sealed class ReminderOps(
                 Detail = Truncate(run.Detail, JobRunRecord.MaxDetail),
             });
             await db.SaveChangesAsync();
-            await PruneAsync(db, Truncate(run.Job, JobRunRecord.MaxJob));
         }
 #pragma warning disable CA1031 // Bookkeeping must never break the job it describes.
         catch (Exception ex)
@@ -70,8 +69,24 @@ public sealed class ReminderOps(
         }
     }
 
+    /// <summary>
+    /// Keeps the newest <see cref="ReminderOptions.JobRunsKeptPerJob"/> runs of each job and every failure younger than
+    /// <see cref="ReminderOptions.JobFailuresKeptDays"/> days; returns the runs deleted. The hourly prune job calls it.
+    /// </summary>
+    public async Task<int> PruneAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var jobs = await db.Set<JobRunRecord>().Select(r => r.Job).Distinct().ToListAsync(ct);
+        var deleted = 0;
+        foreach (var job in jobs)
+        {
+            deleted += await PruneAsync(db, job, ct);
+        }
+        return deleted;
+    }
+
     /// <summary>Deletes the runs of <paramref name="job"/> older than the newest N, except failures younger than the cut-off.</summary>
-    private async Task PruneAsync(FollowUpDbContext db, string job)
+    private async Task<int> PruneAsync(FollowUpDbContext db, string job, CancellationToken ct)
     {
         var keep = Math.Max(1, options.Value.JobRunsKeptPerJob);
         var oldestKept = await db.Set<JobRunRecord>()
@@ -79,15 +94,15 @@ public sealed class ReminderOps(
             .OrderByDescending(r => r.Id)
             .Skip(keep - 1)
             .Select(r => (int?)r.Id)
-            .FirstOrDefaultAsync();
+            .FirstOrDefaultAsync(ct);
         if (oldestKept is null)
         {
-            return;
+            return 0;
         }
         var failuresSince = clock.GetUtcNow().UtcDateTime - TimeSpan.FromDays(Math.Max(0, options.Value.JobFailuresKeptDays));
-        await db.Set<JobRunRecord>()
+        return await db.Set<JobRunRecord>()
             .Where(r => r.Job == job && r.Id < oldestKept && (r.Succeeded || r.StartedAtUtc < failuresSince))
-            .ExecuteDeleteAsync();
+            .ExecuteDeleteAsync(ct);
     }
 
     /// <summary>The newest run of each job, by job name.</summary>

@@ -3,10 +3,7 @@ namespace FollowUp.Web.Features.Reminders;
 /// <summary>Settings under <c>FollowUp:Reminders</c>.</summary>
 public sealed class ReminderOptions
 {
-    /// <summary>Whether the Quartz scheduler runs in this process (tests that drive delivery directly turn it off).</summary>
-    public bool SchedulerEnabled { get; set; } = true;
-
-    /// <summary>How often the reconcile job rebuilds triggers from the database.</summary>
+    /// <summary>How often the reconcile job re-plans reminder delivery from the database (1–59).</summary>
     public int ReconcileMinutes { get; set; } = 5;
 
     /// <summary>Members of this role may open the operations page (besides the first registered user).</summary>

@@ -21,7 +21,7 @@ public sealed class ReminderService(
     IDbContextFactory<FollowUpDbContext> dbFactory,
     ICurrentUser currentUser,
     TimeProvider clock,
-    IReminderTriggers triggers)
+    IReminderAlarm alarm)
 {
     /// <summary>Delivered (unread first), read and upcoming reminders; superseded and dismissed ones are history.</summary>
     public async Task<IReadOnlyList<ReminderItem>> ListAsync(CancellationToken ct = default)
@@ -59,14 +59,9 @@ public sealed class ReminderService(
     {
         var owner = await currentUser.IdAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var done = await db.RemindersOf(owner)
+        return await db.RemindersOf(owner)
             .Where(r => r.Id == id && (r.State == ReminderState.Delivered || r.State == ReminderState.Read || r.State == ReminderState.Scheduled))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ReminderState.Dismissed), ct) == 1;
-        if (done)
-        {
-            await triggers.UnscheduleAsync([id], ct);
-        }
-        return done;
     }
 
     /// <summary>Delivers the reminder again when the company's next call window opens; returns that moment (UTC).</summary>
@@ -88,7 +83,7 @@ public sealed class ReminderService(
         reminder.SnoozedUntilUtc = until;
         await db.SaveChangesAsync(ct);
         var settings = await UserReminderSettings.LoadAsync(db, [owner], ct);
-        await triggers.ScheduleAsync([(reminder.Id, settings[owner].FireAtUtc(reminder))], ct);
+        alarm.RingAt(settings[owner].FireAtUtc(reminder));
         return until;
     }
 
@@ -126,8 +121,12 @@ public sealed class ReminderService(
     public async Task SetEmailAsync(bool enabled, CancellationToken ct = default) =>
         await UpdatePreferencesAsync(p => p.EmailEnabled = enabled, ct);
 
-    public async Task SetQuietHoursAsync(TimeOnly start, TimeOnly end, CancellationToken ct = default) =>
+    /// <summary>Saves the quiet hours and wakes delivery at once, so reminders they no longer hold go out now.</summary>
+    public async Task SetQuietHoursAsync(TimeOnly start, TimeOnly end, CancellationToken ct = default)
+    {
         await UpdatePreferencesAsync(p => { p.QuietStart = start; p.QuietEnd = end; }, ct);
+        alarm.RingAt(clock.GetUtcNow().UtcDateTime);
+    }
 
     /// <summary>Creates a new calendar feed secret (the old one stops working) and returns it; only its hash is stored.</summary>
     public async Task<string> RegenerateFeedSecretAsync(CancellationToken ct = default)

@@ -2,7 +2,7 @@ using FollowUp.Web.Features.Reminders;
 
 namespace FollowUp.Web.Infrastructure;
 
-/// <summary>Registers the reminders feature: planning, delivery, the scheduler, channels and endpoints.</summary>
+/// <summary>Registers the reminders feature: planning, delivery, channels and endpoints (its jobs: <see cref="JobsSetup"/>).</summary>
 public static class ReminderSetup
 {
     public static WebApplicationBuilder AddFollowUpReminders(this WebApplicationBuilder builder)
@@ -14,9 +14,6 @@ public static class ReminderSetup
         services.AddSingleton<ReminderNotifier>();
         services.AddSingleton<ReminderOps>();
         services.AddSingleton<ReminderEmailSender>();
-        services.AddSingleton<ReminderScheduler>();
-        services.AddSingleton<IReminderTriggers>(sp => sp.GetRequiredService<ReminderScheduler>());
-        services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
         services.AddSingleton<ReminderEngine>();
         services.AddSingleton<ReminderSync>();
         services.AddSingleton<IApplicationChanged>(sp => sp.GetRequiredService<ReminderSync>());

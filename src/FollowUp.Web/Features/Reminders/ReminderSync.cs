@@ -11,19 +11,6 @@ public interface IApplicationChanged
     Task ChangedAsync(string ownerId, int applicationId, CancellationToken ct = default);
 }
 
-/// <summary>Where the plan's scheduled reminders become timer triggers (the Quartz scheduler, or nothing).</summary>
-public interface IReminderTriggers
-{
-    /// <summary>Adds or moves the triggers of these reminders.</summary>
-    Task ScheduleAsync(IReadOnlyCollection<(int ReminderId, DateTime FireAtUtc)> reminders, CancellationToken ct = default);
-
-    /// <summary>Removes the triggers of these reminders.</summary>
-    Task UnscheduleAsync(IReadOnlyCollection<int> reminderIds, CancellationToken ct = default);
-
-    /// <summary>Makes the triggers exactly these (the reconcile job).</summary>
-    Task RebuildAsync(IReadOnlyCollection<(int ReminderId, DateTime FireAtUtc)> reminders, CancellationToken ct = default);
-}
-
 /// <summary>
 /// Recomputes an application's reminders from its advice: upserts the wanted ones by key and marks Scheduled
 /// rows that are no longer wanted Superseded (they are never delivered). Delivered, read and dismissed rows are
@@ -32,7 +19,7 @@ public interface IReminderTriggers
 public sealed class ReminderSync(
     IDbContextFactory<FollowUpDbContext> dbFactory,
     TimeProvider clock,
-    IReminderTriggers triggers,
+    IReminderAlarm alarm,
     ILogger<ReminderSync> logger) : IApplicationChanged
 {
     public async Task ChangedAsync(string ownerId, int applicationId, CancellationToken ct = default)
@@ -125,14 +112,11 @@ public sealed class ReminderSync(
         }
         await db.SaveChangesAsync(ct);
 
-        if (superseded.Count > 0)
-        {
-            await triggers.UnscheduleAsync(superseded, ct);
-        }
+        // Superseded rows need nothing: a wake-up that finds no reminder due costs one query.
         if (scheduled.Count > 0)
         {
             var settings = await UserReminderSettings.LoadAsync(db, [ownerId], ct);
-            await triggers.ScheduleAsync([.. scheduled.Select(r => (r.Id, settings[ownerId].FireAtUtc(r)))], ct);
+            alarm.RingAt(scheduled.Min(r => settings[ownerId].FireAtUtc(r)));
         }
         logger.LogInformation("Reminders of application {ApplicationId}: {Scheduled} scheduled, {Superseded} superseded",
             applicationId, scheduled.Count, superseded.Count);

@@ -1,0 +1,22 @@
+using System.Globalization;
+using FollowUp.Web.Features.Reminders;
+using Hangfire;
+
+namespace FollowUp.Web.Features.Operations;
+
+/// <summary>Trims the job history that /ops shows (recurring job <see cref="RecurringId"/>, hourly).</summary>
+[AutomaticRetry(Attempts = 0)]
+public sealed class PruneJobHistoryJob(ReminderOps history, TimeProvider clock)
+{
+    /// <summary>The job's name in the run history.</summary>
+    public const string Name = "prune";
+
+    /// <summary>The stable id of the recurring job.</summary>
+    public const string RecurringId = "job-history-prune";
+
+    public Task RunAsync(CancellationToken ct) => JobRuns.RecordAsync(history, clock, Name, async token =>
+    {
+        var deleted = await history.PruneAsync(token);
+        return string.Create(CultureInfo.InvariantCulture, $"{deleted} old runs deleted");
+    }, ct);
+}

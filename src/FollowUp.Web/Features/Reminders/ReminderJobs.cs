@@ -1,0 +1,52 @@
+using System.Globalization;
+using FollowUp.Web.Features.Operations;
+using Hangfire;
+
+namespace FollowUp.Web.Features.Reminders;
+
+/// <summary>
+/// Delivers the reminders that are due and sets the next wake-up (<see cref="IReminderAlarm"/>). Runs when a
+/// wake-up falls due; Hangfire may run it twice, and the SQL update that delivers makes that harmless.
+/// </summary>
+[AutomaticRetry(Attempts = 0)]
+public sealed class DeliverRemindersJob(ReminderEngine engine, ReminderOps history, TimeProvider clock)
+{
+    /// <summary>The job's name in the run history.</summary>
+    public const string Name = "deliver";
+
+    public Task RunAsync(CancellationToken ct) => JobRuns.RecordAsync(history, clock, Name, async token =>
+    {
+        var result = await engine.DeliverAndRearmAsync(token);
+        return result.Describe();
+    }, ct);
+}
+
+/// <summary>
+/// The sweep: delivers what is due (catching up after downtime) and re-plans the wake-up from the tables. Runs at
+/// start-up and every <see cref="ReminderOptions.ReconcileMinutes"/> minutes (recurring job <see cref="RecurringId"/>).
+/// </summary>
+[AutomaticRetry(Attempts = 0)]
+public sealed class ReconcileRemindersJob(ReminderEngine engine, ReminderOps history, TimeProvider clock)
+{
+    /// <summary>The job's name in the run history.</summary>
+    public const string Name = "reconcile";
+
+    /// <summary>The stable id of the recurring job.</summary>
+    public const string RecurringId = "reminders-reconcile";
+
+    public Task RunAsync(CancellationToken ct) => JobRuns.RecordAsync(history, clock, Name, async token =>
+    {
+        var result = await engine.ReconcileAsync(token);
+        return result.Describe();
+    }, ct);
+}
+
+/// <summary>What a delivery or reconcile run did.</summary>
+/// <param name="Delivered">Reminders delivered by this run.</param>
+/// <param name="Scheduled">Reminders still waiting for their time.</param>
+/// <param name="NextFireAtUtc">When the next one is due (the wake-up set), if any.</param>
+public sealed record ReminderRunResult(int Delivered, int Scheduled, DateTime? NextFireAtUtc)
+{
+    public string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"{Delivered} delivered, {Scheduled} scheduled, next {(NextFireAtUtc is { } next ? next.ToString("u", CultureInfo.InvariantCulture) : "none")}");
+}
