@@ -2,7 +2,6 @@ using FollowUp.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace FollowUp.Web.Infrastructure;
 
@@ -50,11 +49,8 @@ public static class DataSetup
 
         // Pooled: every page view creates a few short-lived contexts (one per operation), and a pooled one
         // skips most of the set-up. Identity's stores take a scoped context from the same pool.
-        builder.Services.AddPooledDbContextFactory<FollowUpDbContext>(o => o
-            .UseSqlite(location.ConnectionString)
-            // Migrations are written by hand (no EF design tools here); a test proves the migrated
-            // schema equals the model, which is the check this warning would otherwise make.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        // Migrations are made with the EF tools (ADR 0015): a model change without its migration stops the start.
+        builder.Services.AddPooledDbContextFactory<FollowUpDbContext>(o => o.UseSqlite(location.ConnectionString));
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<FollowUpDbContext>>().CreateDbContext());
 
         builder.Services.AddDataProtection()

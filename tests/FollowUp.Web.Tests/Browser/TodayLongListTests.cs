@@ -2,7 +2,6 @@ using FollowUp.Domain.Advice;
 using FollowUp.Web.Data;
 using FollowUp.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -62,7 +61,6 @@ public sealed class TodayLongListTests(BrowserFixture browser) : IAsyncLifetime,
     {
         var options = new DbContextOptionsBuilder<FollowUpDbContext>()
             .UseSqlite($"Data Source={Path.Combine(_data.Path, "followup.db")}")
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
             .Options;
         await using var db = new FollowUpDbContext(options);
         var owner = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();

@@ -2,7 +2,6 @@ using FollowUp.Web.Data;
 using FollowUp.Web.Features.Reminders;
 using FollowUp.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace FollowUp.Web.Tests.Reminders;
 
@@ -16,8 +15,7 @@ public static class ServerReminders
     {
         ArgumentNullException.ThrowIfNull(server);
         return new(new DbContextOptionsBuilder<FollowUpDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(server.DataDirectory, "followup.db")}")
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)).Options);
+            .UseSqlite($"Data Source={Path.Combine(server.DataDirectory, "followup.db")}").Options);
     }
 
     public static async Task<string> UserIdAsync(AppServer server, string email)
