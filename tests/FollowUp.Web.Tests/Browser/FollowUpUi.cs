@@ -15,11 +15,11 @@ public sealed partial class FollowUpUi
 {
     private static readonly object TraceGate = new();
 
-    private readonly AppServer _server;
+    private readonly IRunningApp _server;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private CircuitSocket? _socket;
 
-    public FollowUpUi(IPage page, AppServer server)
+    public FollowUpUi(IPage page, IRunningApp server)
     {
         ArgumentNullException.ThrowIfNull(page);
         Page = page;

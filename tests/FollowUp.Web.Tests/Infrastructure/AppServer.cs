@@ -10,7 +10,7 @@ namespace FollowUp.Web.Tests.Infrastructure;
 /// same data folder. Runs the FollowUp.Web.dll that the project reference put beside the tests, with the same
 /// <c>dotnet</c> host that runs the tests.
 /// </summary>
-public sealed class AppServer : IAsyncDisposable
+public sealed class AppServer : IAsyncDisposable, IRunningApp
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
