@@ -9,7 +9,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd); HERE="$ROOT/bench/today"
 export PORT=${PORT:-5190} DATA=${DATA:-/tmp/followup-bench} N=${N:-200}
 case "$DATA" in /tmp/*) ;; *) echo "DATA must be under /tmp (it is wiped)" >&2; exit 1;; esac
 command -v wrk >/dev/null || { echo "install wrk: apt-get install -y wrk" >&2; exit 1; }
-dotnet build -c Release "$ROOT/src/FollowUp.Web" -v q -nologo
+dotnet publish -c Release "$ROOT/src/FollowUp.Web" -o "$ROOT/artifacts/today-bench" -v q -nologo
 rm -rf "$DATA"; mkdir -p "$DATA"
 "$HERE/server.sh"
 trap 'kill "$(cat "$DATA/server.pid")" 2>/dev/null || true' EXIT

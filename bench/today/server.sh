@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Starts the Release build of FollowUp.Web on 127.0.0.1:$PORT with a fresh data folder $DATA.
 # Prints the server PID (the app process itself, not a `dotnet run` wrapper) to $DATA/server.pid.
-# Usage: PORT=5190 DATA=/tmp/followup-bench bench/today/server.sh   (build first: dotnet build -c Release src/FollowUp.Web)
+# Usage: PORT=5190 DATA=/tmp/followup-bench bench/today/server.sh   (publish first: dotnet publish -c Release src/FollowUp.Web -o artifacts/today-bench)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 PORT=${PORT:-5190}
 DATA=${DATA:-/tmp/followup-bench}
 ENVIRONMENT=${ENVIRONMENT:-Production}
 mkdir -p "$DATA"
-APP="$ROOT/src/FollowUp.Web/bin/Release/net9.0/linux-x64/FollowUp.Web"
-[ -x "$APP" ] || { echo "build first: dotnet build -c Release $ROOT/src/FollowUp.Web" >&2; exit 1; }
-cd "$ROOT/src/FollowUp.Web"   # content root, as with dotnet run --project
+APP_DIR=${APP_DIR:-$ROOT/artifacts/today-bench}
+APP="$APP_DIR/FollowUp.Web"
+[ -x "$APP" ] || { echo "publish first: dotnet publish -c Release $ROOT/src/FollowUp.Web -o $APP_DIR" >&2; exit 1; }
+cd "$APP_DIR"   # content root: the published wwwroot serves the static assets outside Development
 ASPNETCORE_ENVIRONMENT=$ENVIRONMENT \
 FollowUp__DataDirectory="$DATA" \
 ConnectionStrings__FollowUp="Data Source=$DATA/followup.db" \
