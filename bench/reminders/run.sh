@@ -11,13 +11,20 @@ dotnet publish -c Release "$ROOT/src/FollowUp.Web" -o "$OUT" -v q -nologo
 echo "== machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 start() { # $1: extra env assignments
-  (cd "$OUT" && env ASPNETCORE_ENVIRONMENT=Production FollowUp__DataDirectory="$DATA" \
+  cd "$OUT" # content root: the published wwwroot
+  env ASPNETCORE_ENVIRONMENT=Production FollowUp__DataDirectory="$DATA" \
     ConnectionStrings__FollowUp="Data Source=$DATA/followup.db" FollowUp__Security__SecureCookies=false \
-    FollowUp__Backup__IntervalHours=0 "$@" nohup ./FollowUp.Web --urls "http://127.0.0.1:$PORT" > "$DATA/server.log" 2>&1 & echo $! > "$DATA/server.pid")
+    FollowUp__Backup__IntervalHours=0 "$@" ./FollowUp.Web --urls "http://127.0.0.1:$PORT" > "$DATA/server.log" 2>&1 &
+  echo $! > "$DATA/server.pid"; cd - >/dev/null
   for _ in $(seq 1 240); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/healthz" 2>/dev/null && return 0; sleep 0.25; done
   echo "server did not start" >&2; tail -20 "$DATA/server.log" >&2; exit 1
 }
-stop() { kill "$(cat "$DATA/server.pid")" 2>/dev/null || true; sleep 2; }
+stop() { # SIGTERM, then wait for the process to end (graceful shutdown) before anything reuses the port or file
+  local pid; pid=$(cat "$DATA/server.pid" 2>/dev/null) || return 0
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.25; done
+  kill -9 "$pid" 2>/dev/null || true
+}
 trap stop EXIT
 fresh() { rm -rf "$DATA"; mkdir -p "$DATA"; start; stop; } # migrated, empty
 sql() { python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); [print(*r, sep='|') for r in c.execute(sys.argv[2])]" "$DATA/followup.db" "$1"; }

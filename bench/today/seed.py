@@ -16,7 +16,7 @@ routes = ["Direct", "StaffingAgency", "JobSite", "PartTime"]
 stages = ["First", "Second", "Final", "AgencyMeeting", "Other"]
 apps = []
 for i in range(n):
-    iv_day = today - dt.timedelta(days=rng.randint(1, 30))
+    iv_day = today - dt.timedelta(days=rng.randint(2, 30))
     kind = rng.choice(["Unspecified", "ByDate", "WithinDays", "WithinWeeks", "WithinBusinessDays"])
     iv = {"date": d(iv_day), "time": t(rng.randint(9, 16)), "stage": rng.choice(stages),
           "promiseKind": kind, "promiseDate": None, "promiseCount": None,
@@ -40,7 +40,7 @@ for i in range(n):
     first = pool[0] if rng.random() < 0.7 else pool[1]
     rest = rng.sample(pool[2:], rng.randint(1, 2))
     events = []
-    span = max(1, (today - iv_day).days)
+    span = max(1, (today - iv_day).days - 1)  # up to yesterday: the app refuses events dated after now
     days = sorted(rng.randint(0, span) for _ in range(1 + len(rest)))
     days[0] = 0
     for (k, extra), off in zip([first] + rest, days):
