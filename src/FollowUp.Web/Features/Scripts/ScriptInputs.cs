@@ -1,6 +1,5 @@
-using System.Collections.Immutable;
 using FollowUp.Domain.Advice;
-using FollowUp.Domain.Events;
+using FollowUp.Domain.Calendar;
 using FollowUp.Domain.Scripts;
 using FollowUp.Web.Data;
 using FollowUp.Web.Features.Applications;
@@ -11,17 +10,14 @@ namespace FollowUp.Web.Features.Scripts;
 /// <summary>Fills a script's context from the application, its current interview and events, and the user.</summary>
 public static class ScriptInputs
 {
+    /// <summary>The context for a script about <paramref name="detail"/>'s latest interview, at the advice's "now".</summary>
     public static ScriptContext Context(ApplicationDetail detail, ApplicationAdvice advice, AppUser? user, bool japanese)
     {
         ArgumentNullException.ThrowIfNull(detail);
         ArgumentNullException.ThrowIfNull(advice);
         var a = detail.Application;
         var interview = advice.Interview;
-        var events = interview is null ? [] : DomainMapping.EventsFor(interview, detail.Events);
-        var lastMissed = events.OfType<MissedCall>().LastOrDefault(m => m.Voicemail != VoicemailKind.NoCallbackNeeded);
-        var attempts = lastMissed is null
-            ? ImmutableArray<DateTime>.Empty
-            : [.. events.OfType<CallMade>().Where(c => c.At > lastMissed.At && c.Outcome != CallOutcome.Reached && c.Purpose != CallPurpose.FollowUp).Select(c => c.At)];
+        var callback = CallbackOf(detail, interview, advice.LocalNow);
         var promise = interview?.ToFacts().Promise ?? ReplyPromise.Unspecified;
         return new ScriptContext
         {
@@ -35,11 +31,46 @@ public static class ScriptInputs
             InterviewStage = interview?.Stage ?? Domain.Applications.InterviewStage.First,
             ResultTiming = ScriptTiming.From(promise),
             PromisedDate = interview?.PromiseDate,
-            MissedCallAt = lastMissed?.At,
-            CallAttempts = attempts,
-            IsLate = advice.Primary is { Kind: StepKind.CallBack, Overdue: true },
+
+            // The engine's own count of the callback thread (a contact from them closes it, a call logged
+            // without a purpose is a callback only while one is owed): the scripts never count a second way.
+            MissedCallAt = callback?.MissedAt,
+            CallAttempts = callback?.FailedAttempts ?? [],
+            IsLate = callback is { IsOpen: true, IsLate: true },
             Now = advice.LocalNow,
             Language = japanese ? ScriptLanguage.Japanese : ScriptLanguage.English,
         };
+    }
+
+    /// <summary>The application's calendar under its rules; null when the stored calendar is unusable (as for the advice).</summary>
+    private static BusinessCalendar? CalendarOf(ApplicationDetail detail)
+    {
+        try
+        {
+            return new BusinessCalendar(detail.Application.ToCalendar(), detail.Policy);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The latest callback thread of <paramref name="interview"/> as the engine counts it, if any.</summary>
+    private static CallbackThread? CallbackOf(ApplicationDetail detail, Interview? interview, DateTime now)
+    {
+        if (interview is null || CalendarOf(detail) is not { } calendar)
+        {
+            return null;
+        }
+
+        try
+        {
+            return EtiquetteEngine.LatestCallback(interview.ToFacts(), DomainMapping.EventsFor(interview, detail.Events), calendar, now);
+        }
+        catch (ArgumentException)
+        {
+            // Nonsensical stored data (validation prevents it): the scripts leave the callback details out.
+            return null;
+        }
     }
 }

@@ -1,0 +1,91 @@
+using System.Globalization;
+using FollowUp.Domain.Advice;
+using FollowUp.Domain.Applications;
+using FollowUp.Domain.Events;
+using FollowUp.Domain.Scripts;
+using FollowUp.Web.Data;
+using FollowUp.Web.Features.Applications;
+using FollowUp.Web.Features.NextSteps;
+using FollowUp.Web.Features.Scripts;
+
+namespace FollowUp.Web.Tests.Scripts;
+
+/// <summary>
+/// What the script page fills in comes from the rules engine's own count (issue 13, point 7); no database.
+/// Events are "code MM-dd HH:mm" separated by ';' (2026, Tokyo): M missed call, N call nobody answered
+/// (no purpose), L message left (no purpose), R call that reached them, C they reached us, U "under review".
+/// </summary>
+public sealed class ScriptInputsTests
+{
+    private static DateTime T(string s) => DateTime.ParseExact("2026-" + s, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static (ApplicationDetail Detail, ApplicationAdvice Advice) Application(string events, string now)
+    {
+        var app = new JobApplication { Id = 1, Company = "株式会社サンプル", Route = ApplicationRoute.Direct };
+        var interview = new Interview
+        {
+            Id = 1, ApplicationId = 1, At = T("11-24 10:00"), Stage = InterviewStage.First,
+            PromiseKind = ReplyPromiseKind.WithinWeeks, PromiseCount = 1,
+        };
+        var records = events.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select((e, i) => Record(i + 1, e)).ToList();
+        var detail = new ApplicationDetail(app, [interview], records);
+        var utcNow = new DateTimeOffset(T(now), TimeSpan.FromHours(9));
+        return (detail, ApplicationAdvice.For(app, [interview], records, detail.Policy, utcNow));
+    }
+
+    private static ContactEventRecord Record(int id, string e)
+    {
+        var code = e[..e.IndexOf(' ', StringComparison.Ordinal)];
+        var r = new ContactEventRecord { Id = id, ApplicationId = 1, At = T(e[(code.Length + 1)..]) };
+        switch (code)
+        {
+            case "M": r.Kind = ContactEventKind.MissedCall; r.Voicemail = VoicemailKind.CallBack; break;
+            case "N": r.Kind = ContactEventKind.CallMade; r.CallOutcome = CallOutcome.NoAnswer; break;
+            case "L": r.Kind = ContactEventKind.CallMade; r.CallOutcome = CallOutcome.LeftMessage; break;
+            case "R": r.Kind = ContactEventKind.CallMade; r.CallOutcome = CallOutcome.Reached; break;
+            case "C": r.Kind = ContactEventKind.ContactReceived; r.Channel = ContactChannel.Phone; break;
+            case "U": r.Kind = ContactEventKind.Result; r.ResultOutcome = ResultOutcome.UnderReview; break;
+            default: throw new ArgumentException(e, nameof(e));
+        }
+
+        return r;
+    }
+
+    [Theory]
+    // They reached us, so the thread closed: a later call logged without a purpose is a follow-up, not a
+    // fourth callback attempt (the old count ignored the contact and counted it).
+    [InlineData("M 11-26 11:30; N 11-26 14:00; C 11-27 10:00; N 12-07 10:00", "12-08 09:00", "11-26 14:00", false)]
+    // A result closes it too.
+    [InlineData("M 11-26 11:30; U 11-27 10:00; N 11-30 10:00", "12-01 09:00", "", false)]
+    // A newer missed call starts a new count.
+    [InlineData("M 11-26 11:30; N 11-26 14:00; M 11-30 10:00; N 11-30 14:00", "12-01 09:00", "11-30 14:00", false)]
+    // Two failed tries, both quoted.
+    [InlineData("M 11-26 11:30; N 11-26 14:00; L 11-30 10:00", "12-01 09:00", "11-26 14:00|11-30 10:00", false)]
+    // Not returned the day it was due: late, as the engine says (R4)...
+    [InlineData("M 11-26 11:30", "11-27 10:00", "", true)]
+    // ...and still late on the retry when the first try was already late.
+    [InlineData("M 11-26 11:30; L 11-30 10:00", "12-02 10:00", "11-30 10:00", true)]
+    public void Callback_details_are_the_engines(string events, string now, string attempts, bool late)
+    {
+        var (detail, advice) = Application(events, now);
+
+        var ctx = ScriptInputs.Context(detail, advice, user: null, japanese: true);
+
+        Assert.Equal(attempts.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(T), ctx.CallAttempts);
+        Assert.Equal(late, ctx.IsLate);
+    }
+
+    [Theory]
+    [InlineData(true, "11月26日(木)14時頃に折り返しお電話", "12月7日")]
+    [InlineData(false, "1 time (Thursday, 26 November at around 14:00)", "7 December")]
+    public void Email_instead_quotes_only_the_attempts_the_engine_counted(bool japanese, string expected, string absent)
+    {
+        var (detail, advice) = Application("M 11-26 11:30; N 11-26 14:00; C 11-27 10:00; N 12-07 10:00", "12-08 09:00");
+
+        var body = ScriptWriter.Write(ScriptKind.EmailInstead, ScriptInputs.Context(detail, advice, user: null, japanese)).Body;
+
+        Assert.Contains(expected, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(absent, body, StringComparison.Ordinal);
+    }
+}
