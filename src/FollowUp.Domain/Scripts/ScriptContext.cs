@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FollowUp.Domain.Advice;
 using FollowUp.Domain.Applications;
+using FollowUp.Domain.Calendar;
 
 namespace FollowUp.Domain.Scripts;
 
@@ -76,6 +77,14 @@ public sealed record ScriptContext
 
     /// <summary>The current local time, when known; lets scripts say 本日 / 昨日 instead of a date.</summary>
     public DateTime? Now { get; init; }
+
+    /// <summary>
+    /// The company's calendar under the rules the application follows. The phone scripts' call-hours note
+    /// quotes its call windows, and the notes on retrying a call and on waiting for an answer quote its
+    /// policy, so a script never gives other numbers than the advice. <see langword="null"/>: the usual
+    /// company (09:00–18:00, <see cref="CompanyCalendar.Default"/>) under the recommended rules.
+    /// </summary>
+    public BusinessCalendar? Calendar { get; init; }
 
     /// <summary>The script's language.</summary>
     public ScriptLanguage Language { get; init; } = ScriptLanguage.Japanese;

@@ -19,9 +19,14 @@ public sealed class ScriptInputsTests
 {
     private static DateTime T(string s) => DateTime.ParseExact("2026-" + s, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    private static (ApplicationDetail Detail, ApplicationAdvice Advice) Application(string events, string now)
+    private static (ApplicationDetail Detail, ApplicationAdvice Advice) Application(
+        string events, string now, PolicySettings? own = null, PolicySettings? userDefault = null)
     {
-        var app = new JobApplication { Id = 1, Company = "株式会社サンプル", Route = ApplicationRoute.Direct };
+        var app = new JobApplication
+        {
+            Id = 1, Company = "株式会社サンプル", Route = ApplicationRoute.Direct, Policy = own,
+            OpensAt = new TimeOnly(8, 30), ClosesAt = new TimeOnly(17, 30),
+        };
         var interview = new Interview
         {
             Id = 1, ApplicationId = 1, At = T("11-24 10:00"), Stage = InterviewStage.First,
@@ -29,7 +34,7 @@ public sealed class ScriptInputsTests
         };
         var records = events.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select((e, i) => Record(i + 1, e)).ToList();
-        var detail = new ApplicationDetail(app, [interview], records);
+        var detail = new ApplicationDetail(app, [interview], records, userDefault);
         var utcNow = new DateTimeOffset(T(now), TimeSpan.FromHours(9));
         return (detail, ApplicationAdvice.For(app, [interview], records, detail.Policy, utcNow));
     }
@@ -87,5 +92,20 @@ public sealed class ScriptInputsTests
 
         Assert.Contains(expected, body, StringComparison.Ordinal);
         Assert.DoesNotContain(absent, body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, "送ったあと8営業日ほど返信がなければ", "電話は営業日の10:30〜12:00または13:00〜15:30にかけましょう")]
+    [InlineData(false, "within about 8 business days", "Call on a business day between 10:30 and 12:00 or 13:00 and 15:30.")]
+    public void Notes_quote_the_rules_this_application_follows(bool japanese, string moveOn, string callHours)
+    {
+        // The application's own rules win over the user's default; the company opens 08:30–17:30.
+        var own = PolicySettings.Recommended with { MoveOnAfterBusinessDays = 8, CallWindowMarginHours = 2 };
+        var userDefault = PolicySettings.Recommended with { MoveOnAfterBusinessDays = 3 };
+        var (detail, advice) = Application("", "12-07 09:00", own, userDefault);
+        var ctx = ScriptInputs.Context(detail, advice, user: null, japanese);
+
+        Assert.Contains(ScriptWriter.Write(ScriptKind.FollowUpEmail, ctx).Notes, n => n.Contains(moveOn, StringComparison.Ordinal));
+        Assert.Contains(ScriptWriter.Write(ScriptKind.FollowUpPhone, ctx).Notes, n => n.Contains(callHours, StringComparison.Ordinal));
     }
 }

@@ -43,7 +43,7 @@ internal static class AbsentOrVoicemailMessage
         [
             "伝言を頼むときは、担当の方のお戻りの時間を伺っておくと、かけ直しの目安になります。",
             "電話番号は数字を区切って、ゆっくりはっきり伝えましょう。",
-            "2〜3営業日たっても連絡がなければ、もう一度かけ直しましょう。1日に何度もかけるのは控えます。",
+            RuleNotes.RetryJa(s.Calendar),
         ]);
     }
 
@@ -82,7 +82,7 @@ internal static class AbsentOrVoicemailMessage
         [
             "When leaving a message, ask when the person will be back: it tells you when to try again.",
             "Say your number slowly and clearly, in groups.",
-            "If nobody calls back within 2–3 business days, call once more. Never call several times a day.",
+            RuleNotes.RetryEn(s.Calendar),
         ]);
     }
 }

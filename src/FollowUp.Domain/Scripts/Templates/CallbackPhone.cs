@@ -50,7 +50,7 @@ internal static class CallbackPhone
             「不在時・留守番電話のメッセージ」の台本を使いましょう。
             """;
 
-        var notes = new List<string> { PhoneParts.CallWindowJa };
+        var notes = new List<string> { RuleNotes.CallWindowJa(s.Calendar) };
         if (s.IsAgency)
         {
             notes.Add("担当の方と親しい間柄なら「お疲れ様です」でも構いませんが、迷ったら「お世話になっております」が無難です。");
@@ -103,7 +103,7 @@ internal static class CallbackPhone
             Use the "message for an absent person or voicemail" script.
             """;
 
-        var notes = new List<string> { PhoneParts.CallWindowEn };
+        var notes = new List<string> { RuleNotes.CallWindowEn(s.Calendar) };
         if (s.Ctx.IsLate)
         {
             notes.Add("Give the reason in one sentence, without excuses. A late callback still leaves a better impression than none.");

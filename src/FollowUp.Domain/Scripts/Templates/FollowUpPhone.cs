@@ -61,8 +61,8 @@ internal static class FollowUpPhone
 
         return new(null, Slots.Tidy(body),
         [
-            PhoneParts.CallWindowJa,
-            "問い合わせは一度だけにしましょう。落ち着いた声で、確認のための電話であることを伝えます。",
+            RuleNotes.CallWindowJa(s.Calendar),
+            RuleNotes.OnceJa(s.Calendar) + "落ち着いた声で、確認のための電話であることを伝えます。",
         ]);
     }
 
@@ -117,8 +117,8 @@ internal static class FollowUpPhone
 
         return new(null, Slots.Tidy(body),
         [
-            PhoneParts.CallWindowEn,
-            "Ask once only. Keep a calm tone and make clear you are calling to confirm, not to press.",
+            RuleNotes.CallWindowEn(s.Calendar),
+            RuleNotes.OnceEn(s.Calendar) + " Keep a calm tone and make clear you are calling to confirm, not to press.",
         ]);
     }
 }

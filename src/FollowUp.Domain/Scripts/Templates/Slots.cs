@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using FollowUp.Domain.Advice;
 using FollowUp.Domain.Applications;
+using FollowUp.Domain.Calendar;
 
 namespace FollowUp.Domain.Scripts.Templates;
 
@@ -15,11 +17,15 @@ internal sealed class Slots(ScriptContext ctx)
     public const string Omit = "\u0001";
 
     private static readonly string[] JaWeekdays = ["日", "月", "火", "水", "木", "金", "土"];
+    private static readonly BusinessCalendar s_usualCalendar = new(CompanyCalendar.Default, EtiquettePolicy.Default);
     private readonly List<string> _missing = [];
 
     public ScriptContext Ctx { get; } = ctx;
 
     public bool IsAgency => Ctx.Route == ApplicationRoute.StaffingAgency;
+
+    /// <summary>The application's calendar and rules, or the usual company under the recommended rules.</summary>
+    public BusinessCalendar Calendar => Ctx.Calendar ?? s_usualCalendar;
 
     public ImmutableArray<string> Missing => [.. _missing];
 

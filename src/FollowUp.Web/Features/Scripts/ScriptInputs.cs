@@ -17,7 +17,8 @@ public static class ScriptInputs
         ArgumentNullException.ThrowIfNull(advice);
         var a = detail.Application;
         var interview = advice.Interview;
-        var callback = CallbackOf(detail, interview, advice.LocalNow);
+        var calendar = CalendarOf(detail);
+        var callback = CallbackOf(detail, interview, calendar, advice.LocalNow);
         var promise = interview?.ToFacts().Promise ?? ReplyPromise.Unspecified;
         return new ScriptContext
         {
@@ -38,6 +39,9 @@ public static class ScriptInputs
             CallAttempts = callback?.FailedAttempts ?? [],
             IsLate = callback is { IsOpen: true, IsLate: true },
             Now = advice.LocalNow,
+
+            // The call hours and waits the notes quote are this application's, under the rules it follows.
+            Calendar = calendar,
             Language = japanese ? ScriptLanguage.Japanese : ScriptLanguage.English,
         };
     }
@@ -56,9 +60,9 @@ public static class ScriptInputs
     }
 
     /// <summary>The latest callback thread of <paramref name="interview"/> as the engine counts it, if any.</summary>
-    private static CallbackThread? CallbackOf(ApplicationDetail detail, Interview? interview, DateTime now)
+    private static CallbackThread? CallbackOf(ApplicationDetail detail, Interview? interview, BusinessCalendar? calendar, DateTime now)
     {
-        if (interview is null || CalendarOf(detail) is not { } calendar)
+        if (interview is null || calendar is null)
         {
             return null;
         }
