@@ -75,9 +75,6 @@ public sealed record ScriptContext
     /// <summary>A message from the company may not have reached the candidate: soft follow-up phone variant.</summary>
     public bool MessageMayNotHaveReached { get; init; }
 
-    /// <summary>The current local time, when known; lets scripts say 本日 / 昨日 instead of a date.</summary>
-    public DateTime? Now { get; init; }
-
     /// <summary>
     /// The company's calendar under the rules the application follows. The phone scripts' call-hours note
     /// quotes its call windows, and the notes on retrying a call and on waiting for an answer quote its

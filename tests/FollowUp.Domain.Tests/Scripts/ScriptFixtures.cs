@@ -38,7 +38,6 @@ internal static class ScriptFixtures
             DaysLate = late ? 3 : 0,
             LateReason = late ? (ja ? "出張中で電話に出られませんでした" : "I was travelling for work") : null,
             MessageMayNotHaveReached = late,
-            Now = new DateTime(2026, 11, 24, 18, 0, 0),
             Language = lang,
         };
     }

@@ -247,7 +247,6 @@ public class ScriptWriterTests
         var script = ScriptWriter.Write(ScriptKind.ThankYouEmail, ScriptFixtures.Complete(ApplicationRoute.Direct, ScriptLanguage.Japanese));
 
         Assert.Contains("入社後の研修の進め方", script.Body, StringComparison.Ordinal);
-        Assert.Contains("本日", script.Body, StringComparison.Ordinal); // Now is the interview day
         Assert.True(script.Body.Length < 600, $"thank-you is {script.Body.Length} chars");
         Assert.Contains(script.Notes, n => n.Contains("返信する形", StringComparison.Ordinal));
     }
@@ -262,14 +261,43 @@ public class ScriptWriterTests
     }
 
     [Theory]
+    [MemberData(nameof(AllCombinations))]
+    public void Dates_are_absolute_never_today_or_yesterday(ScriptKind kind, ScriptLanguage lang, ApplicationRoute route, bool late)
+    {
+        // A mail sent a day late, or a script read the next morning, must still be right.
+        var script = ScriptWriter.Write(kind, ScriptFixtures.Complete(route, lang, late));
+        string[] relative = lang == ScriptLanguage.Japanese
+            ? ["本日", "今日", "昨日", "明日", "先ほど", "おととい"]
+            : ["today", "yesterday", "tomorrow", "this morning", "this afternoon", "earlier"];
+
+        foreach (var word in relative)
+        {
+            Assert.DoesNotContain(word, script.Body, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(word, script.Subject ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Theory]
+    [InlineData(ScriptKind.CallbackPhone, ScriptLanguage.Japanese, "11月26日(木)11時30分頃に")]
+    [InlineData(ScriptKind.CallbackPhone, ScriptLanguage.English, "on Thursday, 26 November at around 11:30")]
+    [InlineData(ScriptKind.EmailInstead, ScriptLanguage.Japanese, "11月26日(木)11時30分頃にお電話をいただきながら")]
+    [InlineData(ScriptKind.EmailInstead, ScriptLanguage.English, "I am sorry I missed your call on Thursday, 26 November at around 11:30.")]
+    [InlineData(ScriptKind.ThankYouEmail, ScriptLanguage.Japanese, "11月24日(火)")]
+    [InlineData(ScriptKind.ThankYouEmail, ScriptLanguage.English, "Tuesday, 24 November")]
+    public void Dates_name_the_day(ScriptKind kind, ScriptLanguage lang, string expected)
+    {
+        Assert.Contains(expected, ScriptWriter.Write(kind, ScriptFixtures.Complete(ApplicationRoute.Direct, lang)).Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(2026, 11, 24, "11月24日(火)", "Tuesday, 24 November")]
     [InlineData(2026, 11, 29, "11月29日(日)", "Sunday, 29 November")]
     [InlineData(2027, 1, 4, "1月4日(月)", "Monday, 4 January")]
     public void Dates_are_written_the_local_way(int y, int m, int d, string ja, string en)
     {
         var at = new DateTime(y, m, d, 14, 0, 0);
-        var jaCtx = ScriptFixtures.Complete(ApplicationRoute.Direct, ScriptLanguage.Japanese) with { InterviewAt = at, Now = null };
-        var enCtx = ScriptFixtures.Complete(ApplicationRoute.Direct, ScriptLanguage.English) with { InterviewAt = at, Now = null };
+        var jaCtx = ScriptFixtures.Complete(ApplicationRoute.Direct, ScriptLanguage.Japanese) with { InterviewAt = at };
+        var enCtx = ScriptFixtures.Complete(ApplicationRoute.Direct, ScriptLanguage.English) with { InterviewAt = at };
 
         Assert.Contains(ja, ScriptWriter.Write(ScriptKind.FollowUpEmail, jaCtx).Body, StringComparison.Ordinal);
         Assert.Contains(en, ScriptWriter.Write(ScriptKind.FollowUpEmail, enCtx).Body, StringComparison.Ordinal);

@@ -101,16 +101,10 @@ internal sealed class Slots(ScriptContext ctx)
         ? string.Create(CultureInfo.InvariantCulture, $"{t.Hour}時")
         : string.Create(CultureInfo.InvariantCulture, $"{t.Hour}時{t.Minute}分");
 
-    /// <summary>本日 / 昨日 / 11月24日(火) — relative only when "now" is known.</summary>
-    public string JaDay(DateOnly d) => Today is { } today && d == today ? "本日"
-        : Today is { } t && d == t.AddDays(-1) ? "昨日"
-        : JaDate(d);
+    // Scripts never say 本日 / 昨日 / 明日: a mail sent (or a script read) a day later would then be wrong.
 
-    /// <summary>本日 / 昨日 / 11月24日(火)に — the adverbial form ("に" only after a date).</summary>
-    public string JaWhen(DateOnly d) => JaDay(d) is var s && s.EndsWith(')') ? s + "に" : s;
-
-    /// <summary>The missed call's time as 「本日10時頃」, or null when unknown.</summary>
-    public string? MissedCallJa => Ctx.MissedCallAt is { } m ? JaDay(DateOnly.FromDateTime(m)) + JaTime(m) + "頃" : null;
+    /// <summary>The missed call's time as 「11月26日(木)11時30分頃」, or null when unknown.</summary>
+    public string? MissedCallJa => Ctx.MissedCallAt is { } m ? JaDateTime(m) + "頃" : null;
 
     /// <summary>The phone number as it is read aloud: 090-1234-5678 → 「090の1234の5678」.</summary>
     public string PhoneSpokenJa()
@@ -191,12 +185,8 @@ internal sealed class Slots(ScriptContext ctx)
 
     public static string EnDateTime(DateTime t) => $"{EnDate(DateOnly.FromDateTime(t))} at around {EnTime(t)}";
 
-    /// <summary>today / yesterday / on Tuesday, 24 November.</summary>
-    public string EnWhen(DateOnly d) => Today is { } today && d == today ? "today"
-        : Today is { } t && d == t.AddDays(-1) ? "yesterday"
-        : "on " + EnDate(d);
-
-    public string? MissedCallEn => Ctx.MissedCallAt is { } m ? $"{EnWhen(DateOnly.FromDateTime(m))} at around {EnTime(m)}" : null;
+    /// <summary>The missed call's time as "on Thursday, 26 November at around 11:30" (never "today"), or null.</summary>
+    public string? MissedCallEn => Ctx.MissedCallAt is { } m ? $"on {EnDateTime(m)}" : null;
 
     public string PhoneSpokenEn()
     {
@@ -230,8 +220,6 @@ internal sealed class Slots(ScriptContext ctx)
         """;
 
     // ---- helpers ----
-
-    private DateOnly? Today => Ctx.Now is { } now ? DateOnly.FromDateTime(now) : null;
 
     private string Fill(string? value, string key, bool ja, string jaMarker, string enMarker)
     {

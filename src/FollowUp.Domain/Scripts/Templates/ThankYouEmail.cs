@@ -7,7 +7,7 @@ internal static class ThankYouEmail
 
     private static Draft Japanese(Slots s)
     {
-        var day = s.JaDay(s.InterviewDate);
+        var day = Slots.JaDate(s.InterviewDate);
         var name = s.Name(ja: true);
         var company = s.Company(ja: true);
         string body;
@@ -35,7 +35,7 @@ internal static class ThankYouEmail
                 {s.AddresseeJa()}
 
                 お世話になっております。
-                {s.JaWhen(s.InterviewDate)}{s.StageDoneJa}、{name}です。
+                {day}に{s.StageDoneJa}、{name}です。
 
                 {day}はお忙しい中、面接のお時間をいただき、誠にありがとうございました。
                 特に、{s.Learned(ja: true)}についてのお話が印象に残っており、
@@ -58,7 +58,7 @@ internal static class ThankYouEmail
 
     private static Draft English(Slots s)
     {
-        var when = s.EnWhen(s.InterviewDate);
+        var when = "on " + Slots.EnDate(s.InterviewDate);
         var name = s.Name(ja: false);
         var company = s.Company(ja: false);
         string body;

@@ -38,7 +38,6 @@ public static class ScriptInputs
             MissedCallAt = callback?.MissedAt,
             CallAttempts = callback?.FailedAttempts ?? [],
             IsLate = callback is { IsOpen: true, IsLate: true },
-            Now = advice.LocalNow,
 
             // The call hours and waits the notes quote are this application's, under the rules it follows.
             Calendar = calendar,
