@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using FollowUp.Domain.Advice;
 using FollowUp.Domain.Applications;
 using FollowUp.Domain.Calendar;
@@ -11,7 +12,7 @@ namespace FollowUp.Domain.Scripts.Templates;
 /// The values a template inserts. Each getter returns the context's value or, when it is missing,
 /// a visible marker (【…】 / […]) and records the field key, so no placeholder is ever silently empty.
 /// </summary>
-internal sealed class Slots(ScriptContext ctx)
+internal sealed partial class Slots(ScriptContext ctx)
 {
     /// <summary>Put on a line of its own to drop that line (an optional sentence that does not apply).</summary>
     public const string Omit = "\u0001";
@@ -266,10 +267,13 @@ internal sealed class Slots(ScriptContext ctx)
         phone.Normalize(NormalizationForm.FormKC)
             .Split([' ', '-', 'ー', '‐', '−', '(', ')'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>Joins the template's lines, drops <see cref="Omit"/> lines and extra blank lines; "\n" line ends.</summary>
+    /// <summary>
+    /// Joins the template's lines, drops <see cref="Omit"/> lines and extra blank lines; "\n" line ends. A
+    /// sentence that ends on a name ending in a period ("Sample Co., Ltd.") gets one period, not two.
+    /// </summary>
     public static string Tidy(string text)
     {
-        var lines = text.ReplaceLineEndings("\n").Split('\n').Where(l => l != Omit).Select(l => l.TrimEnd());
+        var lines = text.ReplaceLineEndings("\n").Split('\n').Where(l => l != Omit).Select(l => DoublePeriod().Replace(l.TrimEnd(), "."));
         var sb = new StringBuilder();
         var blank = 0;
         foreach (var line in lines)
@@ -283,4 +287,8 @@ internal sealed class Slots(ScriptContext ctx)
 
         return sb.ToString().Trim('\n');
     }
+
+    // Exactly two periods after a letter ("Ltd.."), never an ellipsis.
+    [GeneratedRegex(@"(?<=\p{L})\.\.(?!\.)")]
+    private static partial Regex DoublePeriod();
 }
