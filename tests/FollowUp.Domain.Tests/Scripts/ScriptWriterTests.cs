@@ -194,16 +194,83 @@ public class ScriptWriterTests
         Assert.DoesNotContain("遅くなり", body, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(ScriptLanguage.Japanese, "折り返しが遅くなり", "出張中で電話に出られませんでした。", "今後は、平日の18時以降でしたら")]
-    [InlineData(ScriptLanguage.English, "so late", "I was travelling for work.", "From now on, I can reliably take calls on weekdays after 18:00")]
-    public void Late_callback_apologises_gives_reason_and_reachability(ScriptLanguage lang, string apology, string reason, string reachable)
+    /// <summary>The part of a phone script under one heading (up to the next ■).</summary>
+    private static string Section(string body, string heading)
     {
-        var body = ScriptWriter.Write(ScriptKind.CallbackPhone, ScriptFixtures.Complete(ApplicationRoute.Direct, lang, late: true)).Body;
+        var start = body.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no section {heading}");
+        var end = body.IndexOf('■', start + 1);
+        return end < 0 ? body[start..] : body[start..end];
+    }
 
-        Assert.Contains(apology, body, StringComparison.Ordinal);
-        Assert.Contains(reason, body, StringComparison.Ordinal);
-        Assert.Contains(reachable, body, StringComparison.Ordinal);
+    private static (string Reception, string Person) CallbackSections(ScriptContext ctx)
+    {
+        var body = ScriptWriter.Write(ScriptKind.CallbackPhone, ctx).Body;
+        var ja = ctx.Language == ScriptLanguage.Japanese;
+        return (Section(body, ja ? "■ 電話がつながったら" : "■ When someone answers"), Section(body, ja ? "■ 担当の方に代わったら" : "■ When you are put through"));
+    }
+
+    [Theory]
+    [InlineData(ApplicationRoute.Direct, InterviewStage.First, ScriptLanguage.Japanese, "11月24日(火)は一次面接のお時間をいただき、ありがとうございました。")]
+    [InlineData(ApplicationRoute.Direct, InterviewStage.First, ScriptLanguage.English, "Thank you for your time at the first interview on Tuesday, 24 November.")]
+    [InlineData(ApplicationRoute.PartTime, InterviewStage.Other, ScriptLanguage.Japanese, "11月24日(火)は面接のお時間をいただき、ありがとうございました。")]
+    [InlineData(ApplicationRoute.StaffingAgency, InterviewStage.AgencyMeeting, ScriptLanguage.Japanese, "11月24日(火)は株式会社サンプル様との顔合わせをご調整いただき、ありがとうございました。")]
+    [InlineData(ApplicationRoute.StaffingAgency, InterviewStage.AgencyMeeting, ScriptLanguage.English, "Thank you for arranging my meeting with Sample Co., Ltd. on Tuesday, 24 November.")]
+    [InlineData(ApplicationRoute.StaffingAgency, InterviewStage.First, ScriptLanguage.Japanese, "11月24日(火)は株式会社サンプル様との面接をご調整いただき、ありがとうございました。")]
+    [InlineData(ApplicationRoute.StaffingAgency, InterviewStage.First, ScriptLanguage.English, "Thank you for arranging my first interview with Sample Co., Ltd. on Tuesday, 24 November.")]
+    public void Callback_thanks_the_person_in_charge_for_the_interview(ApplicationRoute route, InterviewStage stage, ScriptLanguage lang, string thanks)
+    {
+        foreach (var late in new[] { false, true })
+        {
+            var (reception, person) = CallbackSections(ScriptFixtures.Complete(route, lang, late) with { InterviewStage = stage });
+
+            Assert.Contains(thanks, person, StringComparison.Ordinal);
+            Assert.DoesNotContain(thanks, reception, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(ScriptLanguage.Japanese, false, "お電話をいただいておりましたので、折り返しご連絡いたしました。", "申し訳")]
+    [InlineData(ScriptLanguage.Japanese, true, "11月26日(木)11時30分頃にお電話をいただいておりましたのに、折り返しが遅くなってしまい、申し訳ございません。", "折り返しご連絡いたしました")]
+    [InlineData(ScriptLanguage.English, false, "I received a call from you on Thursday, 26 November at around 11:30 and am calling you back.", "sorry")]
+    [InlineData(ScriptLanguage.English, true, "You called me on Thursday, 26 November at around 11:30, and I am sorry to be returning your call so late.", "am calling you back")]
+    public void Late_callback_apologises_to_the_receptionist_too(ScriptLanguage lang, bool late, string expected, string absent)
+    {
+        foreach (var route in new[] { ApplicationRoute.Direct, ApplicationRoute.PartTime })
+        {
+            var (reception, _) = CallbackSections(ScriptFixtures.Complete(route, lang, late));
+
+            Assert.Contains(expected, reception, StringComparison.Ordinal);
+            Assert.DoesNotContain(absent, reception, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(ApplicationRoute.Direct, ScriptLanguage.Japanese,
+        "折り返しのご連絡が遅くなり、ご迷惑をおかけして大変申し訳ございません。\n出張中で電話に出られませんでした。\n御社で働きたいという気持ちに変わりはございませんので、引き続き選考を受けさせていただけますと幸いです。\n今後は、平日の18時以降でしたらお電話をお受けできます。\nご用件をお伺いしてもよろしいでしょうか。")]
+    [InlineData(ApplicationRoute.StaffingAgency, ScriptLanguage.Japanese,
+        "折り返しのご連絡が遅くなり、ご迷惑をおかけして大変申し訳ございません。\n出張中で電話に出られませんでした。\n株式会社サンプル様でのお仕事は、引き続きぜひ希望しております。\n今後は、平日の18時以降でしたらお電話をお受けできます。\n")]
+    [InlineData(ApplicationRoute.Direct, ScriptLanguage.English,
+        "I apologise for taking so long to return your call, and for any inconvenience.\nI was travelling for work.\nI am still very keen to work with you, and I would be grateful to continue in the selection process.\nFrom now on, the best time to reach me by phone is on weekdays after 18:00.\nMay I ask what your call was about?")]
+    [InlineData(ApplicationRoute.StaffingAgency, ScriptLanguage.English,
+        "I apologise for taking so long to return your call, and for any inconvenience.\nI was travelling for work.\nI am still very interested in the position at Sample Co., Ltd.\nFrom now on, the best time to reach me by phone is on weekdays after 18:00.\n")]
+    public void Late_callback_gives_the_reason_the_wish_to_continue_and_when_to_reach_one(ApplicationRoute route, ScriptLanguage lang, string expected)
+    {
+        var (_, person) = CallbackSections(ScriptFixtures.Complete(route, lang, late: true));
+
+        Assert.Contains(expected.Replace("\\n", "\n", StringComparison.Ordinal), person, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllCombinations))]
+    public void Reachability_is_said_in_business_language(ScriptKind kind, ScriptLanguage lang, ApplicationRoute route, bool late)
+    {
+        var body = ScriptWriter.Write(kind, ScriptFixtures.Complete(route, lang, late)).Body;
+
+        // 「確実に出られます」 / "reliably take calls" promise too much and sound casual.
+        Assert.DoesNotContain("確実に", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("出られます", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("reliably", body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -231,14 +298,17 @@ public class ScriptWriterTests
         Assert.Contains("佐藤様はいらっしゃいますでしょうか", body, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Email_instead_lists_attempts_reachability_and_topic()
+    [Theory]
+    [InlineData(ScriptLanguage.Japanese, "11月26日(木)14時頃、11月30日(月)10時頃に折り返しお電話", "お電話をいただける場合は、平日の18時以降でしたらお受けできます。", "二次面接の日程の件")]
+    [InlineData(ScriptLanguage.English, "2 times (Thursday, 26 November at around 14:00; Monday, 30 November at around 10:00)",
+        "If you would prefer to call, the best time to reach me is on weekdays after 18:00.", "about scheduling the second interview")]
+    public void Email_instead_lists_attempts_reachability_and_topic(ScriptLanguage lang, string attempts, string reachable, string topic)
     {
-        var body = ScriptWriter.Write(ScriptKind.EmailInstead, ScriptFixtures.Complete(ApplicationRoute.Direct, ScriptLanguage.Japanese)).Body;
+        var body = ScriptWriter.Write(ScriptKind.EmailInstead, ScriptFixtures.Complete(ApplicationRoute.Direct, lang)).Body;
 
-        Assert.Contains("11月26日(木)14時頃、11月30日(月)10時頃に折り返しお電話", body, StringComparison.Ordinal);
-        Assert.Contains("平日の18時以降", body, StringComparison.Ordinal);
-        Assert.Contains("二次面接の日程の件", body, StringComparison.Ordinal);
+        Assert.Contains(attempts, body, StringComparison.Ordinal);
+        Assert.Contains(reachable, body, StringComparison.Ordinal);
+        Assert.Contains(topic, body, StringComparison.Ordinal);
     }
 
     [Fact]
