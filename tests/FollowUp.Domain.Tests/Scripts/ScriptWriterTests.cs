@@ -311,14 +311,69 @@ public class ScriptWriterTests
         Assert.Contains(topic, body, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Thank_you_is_short_and_names_the_specific_thing()
+    private static int Count(string text, string word)
     {
-        var script = ScriptWriter.Write(ScriptKind.ThankYouEmail, ScriptFixtures.Complete(ApplicationRoute.Direct, ScriptLanguage.Japanese));
+        var n = 0;
+        for (var i = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(word, i + word.Length, StringComparison.OrdinalIgnoreCase))
+        {
+            n++;
+        }
 
-        Assert.Contains("入社後の研修の進め方", script.Body, StringComparison.Ordinal);
+        return n;
+    }
+
+    [Theory]
+    [InlineData(ApplicationRoute.Direct, ScriptLanguage.Japanese,
+        "お世話になっております。\n11月24日(火)に一次面接を受けさせていただきました、山田 太郎と申します。\n\nこのたびはお忙しい中、貴重なお時間をいただき、誠にありがとうございました。",
+        "入社後の研修の進め方", "面接", 1, "返信する形")]
+    [InlineData(ApplicationRoute.Direct, ScriptLanguage.English,
+        "My name is Taro Yamada, and I had my first interview at Sample Co., Ltd. on Tuesday, 24 November.\nThank you very much for taking the time to meet me.",
+        "how new staff are trained", "interview", 1, "reply in that thread")]
+    [InlineData(ApplicationRoute.StaffingAgency, ScriptLanguage.Japanese,
+        "株式会社ハケンズに派遣登録しております、山田 太郎と申します。\n\n11月24日(火)は株式会社サンプル様との顔合わせをご調整いただき、誠にありがとうございました。\n当日は特に、",
+        "入社後の研修の進め方", "面接", 0, "顔合わせの日程調整のメール")]
+    [InlineData(ApplicationRoute.StaffingAgency, ScriptLanguage.English,
+        "Thank you for arranging my meeting with Sample Co., Ltd. on Tuesday, 24 November.",
+        "how new staff are trained", "interview", 0, "If the meeting was arranged by email")]
+    public void Thank_you_introduces_the_sender_once_and_names_the_specific_thing(
+        ApplicationRoute route, ScriptLanguage lang, string opening, string learned, string interviewWord, int interviewWordCount, string threadNote)
+    {
+        var script = ScriptWriter.Write(ScriptKind.ThankYouEmail, ScriptFixtures.Complete(route, lang));
+
+        Assert.Contains(opening, script.Body, StringComparison.Ordinal);
+        Assert.Contains(learned, script.Body, StringComparison.Ordinal);
+
+        // The interview is named once, in the introduction (a 顔合わせ is not called an interview at all).
+        Assert.Equal(interviewWordCount, Count(script.Body, interviewWord));
         Assert.True(script.Body.Length < 600, $"thank-you is {script.Body.Length} chars");
-        Assert.Contains(script.Notes, n => n.Contains("返信する形", StringComparison.Ordinal));
+        Assert.Contains(script.Notes, n => n.Contains(threadNote, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(ScriptKind.FollowUpEmail)]
+    [InlineData(ScriptKind.EmailInstead)]
+    [InlineData(ScriptKind.FeedbackRequestEmail)]
+    [InlineData(ScriptKind.ThankYouEmail)]
+    public void Japanese_mails_introduce_the_sender_with_to_moushimasu(ScriptKind kind)
+    {
+        var direct = ScriptWriter.Write(kind, ScriptFixtures.Complete(ApplicationRoute.Direct, ScriptLanguage.Japanese)).Body;
+        var agency = ScriptWriter.Write(kind, ScriptFixtures.Complete(ApplicationRoute.StaffingAgency, ScriptLanguage.Japanese)).Body;
+
+        Assert.Contains("\n11月24日(火)に一次面接を受けさせていただきました、山田 太郎と申します。\n", direct, StringComparison.Ordinal);
+        Assert.Contains("\n株式会社ハケンズに派遣登録しております、山田 太郎と申します。\n", agency, StringComparison.Ordinal);
+        Assert.DoesNotContain("山田 太郎です。", direct + agency, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ApplicationRoute.Direct, "一次面接を受けさせていただきました", "先日はお忙しい中、お時間をいただき、誠にありがとうございました。", 1)]
+    [InlineData(ApplicationRoute.StaffingAgency, "顔合わせでは、ご調整いただきありがとうございました。", "念のためのご確認で恐縮ですが", 0)]
+    public void Follow_up_email_names_the_interview_once(ApplicationRoute route, string intro, string thanks, int interviewCount)
+    {
+        var body = ScriptWriter.Write(ScriptKind.FollowUpEmail, ScriptFixtures.Complete(route, ScriptLanguage.Japanese)).Body;
+
+        Assert.Contains(intro, body, StringComparison.Ordinal);
+        Assert.Contains(thanks, body, StringComparison.Ordinal);
+        Assert.Equal(interviewCount, Count(body, "面接"));
     }
 
     [Fact]

@@ -43,7 +43,7 @@ internal static class FollowUpEmail
                 お世話になっております。
                 {s.IntroJa()}
 
-                先日は{s.InterviewWordJa}のお時間をいただき、誠にありがとうございました。
+                先日はお忙しい中、お時間をいただき、誠にありがとうございました。
                 {timing}
 
                 念のためのご確認で恐縮ですが、その後の選考状況につきまして、

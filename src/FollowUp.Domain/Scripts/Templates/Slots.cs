@@ -164,10 +164,13 @@ internal sealed partial class Slots(ScriptContext ctx)
             """;
     }
 
-    /// <summary>名乗り: who one is, tied to the interview so the reader can place the mail at once.</summary>
+    /// <summary>
+    /// 名乗り: who one is, tied to the interview so the reader can place the mail at once. 「と申します」, as
+    /// one introduces oneself to someone outside (「です」 reads as if they should already know the name).
+    /// </summary>
     public string IntroJa() => IsAgency
-        ? $"{Agency(ja: true)}に派遣登録しております、{Name(ja: true)}です。"
-        : $"{JaDate(InterviewDate)}に{StageDoneJa}、{Name(ja: true)}です。";
+        ? $"{Agency(ja: true)}に派遣登録しております、{Name(ja: true)}と申します。"
+        : $"{JaDate(InterviewDate)}に{StageDoneJa}、{Name(ja: true)}と申します。";
 
     // ---- English pieces ----
 
@@ -179,6 +182,9 @@ internal sealed partial class Slots(ScriptContext ctx)
         InterviewStage.AgencyMeeting => "meeting",
         _ => "interview",
     };
+
+    /// <summary>The interview as a plain word: "meeting" for a 顔合わせ, else "interview".</summary>
+    public string InterviewWordEn => Ctx.InterviewStage == InterviewStage.AgencyMeeting ? "meeting" : "interview";
 
     public static string EnDate(DateOnly d) => d.ToString("dddd, d MMMM", CultureInfo.InvariantCulture);
 
