@@ -462,4 +462,38 @@ public class ScriptWriterTests
         Assert.Null(ScriptTiming.From(ReplyPromise.ByDate(new DateOnly(2026, 12, 1))));
         Assert.Null(ScriptTiming.From(ReplyPromise.Unspecified));
     }
+
+    public static TheoryData<ScriptKind, bool> KindsAndLate()
+    {
+        var data = new TheoryData<ScriptKind, bool>();
+        foreach (var kind in Enum.GetValues<ScriptKind>())
+        {
+            data.Add(kind, false);
+            data.Add(kind, true);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(KindsAndLate))]
+    public void Agency_scripts_call_a_kaoawase_a_kaoawase(ScriptKind kind, bool late)
+    {
+        // CallTopic is the user's own words; everything else is ours and must follow the stage.
+        var ja = ScriptWriter.Write(kind, ScriptFixtures.Complete(ApplicationRoute.StaffingAgency, ScriptLanguage.Japanese, late) with { CallTopic = null });
+        var en = ScriptWriter.Write(kind, ScriptFixtures.Complete(ApplicationRoute.StaffingAgency, ScriptLanguage.English, late) with { CallTopic = null });
+
+        foreach (string text in (string[])[ja.Subject ?? string.Empty, ja.Body, .. ja.Notes])
+        {
+            Assert.DoesNotContain("面接", text, StringComparison.Ordinal);
+        }
+
+        foreach (string text in (string[])[en.Subject ?? string.Empty, en.Body, .. en.Notes])
+        {
+            Assert.DoesNotContain("interview", text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Contains("顔合わせ", ja.Body, StringComparison.Ordinal);
+        Assert.Contains("meeting", en.Body, StringComparison.Ordinal);
+    }
 }

@@ -207,9 +207,9 @@ internal sealed partial class Slots(ScriptContext ctx)
         var date = Ctx.PromisedDate is { } d ? EnDate(d) : null;
         return (words, date) switch
         {
-            ({ } w, { } dt) => $"At the interview, I was told I would hear back {w} (by {dt}).",
-            ({ } w, null) => $"At the interview, I was told I would hear back {w}.",
-            (null, { } dt) => $"At the interview, I was told I would hear back by {dt}.",
+            ({ } w, { } dt) => $"At the {InterviewWordEn}, I was told I would hear back {w} (by {dt}).",
+            ({ } w, null) => $"At the {InterviewWordEn}, I was told I would hear back {w}.",
+            (null, { } dt) => $"At the {InterviewWordEn}, I was told I would hear back by {dt}.",
             _ => null,
         };
     }
