@@ -376,13 +376,25 @@ public class ScriptWriterTests
         Assert.Equal(interviewCount, Count(body, "面接"));
     }
 
-    [Fact]
-    public void Feedback_request_expects_no_answer()
+    [Theory]
+    [InlineData(ApplicationRoute.Direct, ScriptLanguage.Japanese, "選考の機会をいただき",
+        "もちろん、ご対応が難しい場合もあるかと存じます。その際は、どうぞお気になさらないでください。")]
+    [InlineData(ApplicationRoute.StaffingAgency, ScriptLanguage.Japanese, "選考結果をお知らせいただき",
+        "特にコメントがない場合や、お伝えいただくのが難しい場合は、どうぞお気になさらないでください。")]
+    [InlineData(ApplicationRoute.Direct, ScriptLanguage.English, "Thank you for the opportunity to take part in your selection process",
+        "I understand this is not always possible; if so, please do not give it another thought.")]
+    [InlineData(ApplicationRoute.StaffingAgency, ScriptLanguage.English, "Thank you for letting me know the outcome",
+        "Of course, if there were no comments or they cannot be shared, please do not give it another thought.")]
+    public void Feedback_request_expects_no_answer_and_says_so_kindly(ApplicationRoute route, ScriptLanguage lang, string thanks, string noExpectation)
     {
-        var body = ScriptWriter.Write(ScriptKind.FeedbackRequestEmail, ScriptFixtures.Complete(ApplicationRoute.Direct, ScriptLanguage.Japanese)).Body;
+        var body = ScriptWriter.Write(ScriptKind.FeedbackRequestEmail, ScriptFixtures.Complete(route, lang)).Body;
 
-        Assert.Contains("選考の機会をいただき", body, StringComparison.Ordinal);
-        Assert.Contains("ご返信も不要です", body, StringComparison.Ordinal);
+        Assert.Contains(thanks, body, StringComparison.Ordinal);
+        Assert.Contains(noExpectation, body, StringComparison.Ordinal);
+        foreach (var curt in new[] { "不要", "返信は結構", "no need to reply", "obliged" })
+        {
+            Assert.DoesNotContain(curt, body, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     [Theory]
