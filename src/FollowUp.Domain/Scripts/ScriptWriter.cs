@@ -22,7 +22,8 @@ public static class ScriptWriter
         {
             ScriptKind.ThankYouEmail => ThankYouEmail.Write(slots, ja),
             ScriptKind.CallbackPhone => CallbackPhone.Write(slots, ja),
-            ScriptKind.AbsentOrVoicemailMessage => AbsentOrVoicemailMessage.Write(slots, ja),
+            ScriptKind.AbsentOrVoicemailMessage => AbsentOrVoicemailMessage.Write(slots, ja, followUp: false),
+            ScriptKind.FollowUpAbsentOrVoicemailMessage => AbsentOrVoicemailMessage.Write(slots, ja, followUp: true),
             ScriptKind.FollowUpEmail => FollowUpEmail.Write(slots, ja),
             ScriptKind.FollowUpPhone => FollowUpPhone.Write(slots, ja),
             ScriptKind.EmailInstead => EmailInstead.Write(slots, ja),
@@ -38,7 +39,8 @@ public static class ScriptWriter
     /// <returns>Its channel.</returns>
     public static ScriptChannel ChannelOf(ScriptKind kind) => kind switch
     {
-        ScriptKind.CallbackPhone or ScriptKind.AbsentOrVoicemailMessage or ScriptKind.FollowUpPhone => ScriptChannel.Phone,
+        ScriptKind.CallbackPhone or ScriptKind.AbsentOrVoicemailMessage or ScriptKind.FollowUpPhone
+            or ScriptKind.FollowUpAbsentOrVoicemailMessage => ScriptChannel.Phone,
         _ => ScriptChannel.Email,
     };
 
@@ -67,7 +69,7 @@ public static class ScriptWriter
             StepKind.CallBack or StepKind.RetryCall => [ScriptKind.CallbackPhone, ScriptKind.AbsentOrVoicemailMessage],
             StepKind.EmailInstead => [ScriptKind.EmailInstead],
             StepKind.SendThankYou => [ScriptKind.ThankYouEmail],
-            StepKind.FollowUp => [ScriptKind.FollowUpEmail, ScriptKind.FollowUpPhone],
+            StepKind.FollowUp => [ScriptKind.FollowUpEmail, ScriptKind.FollowUpPhone, ScriptKind.FollowUpAbsentOrVoicemailMessage],
             StepKind.MoveOn or StepKind.Done when rejected => [ScriptKind.FeedbackRequestEmail],
             _ => [],
         };

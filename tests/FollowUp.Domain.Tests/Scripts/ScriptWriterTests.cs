@@ -273,13 +273,74 @@ public class ScriptWriterTests
         Assert.DoesNotContain("reliably", body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(ApplicationRoute.Direct, ScriptLanguage.Japanese, false,
+        "11月24日(火)に一次面接を受けさせていただきました、山田 太郎と申します。\nその後の選考状況について確認させていただきたく、お電話いたしました。\nお手すきの際に、お電話をいただけますと幸いです。\n電話番号は、090の1234の5678です。",
+        "折り返し")]
+    [InlineData(ApplicationRoute.Direct, ScriptLanguage.Japanese, true,
+        "もしかすると、ご連絡をいただいていたのに私のほうで受け取れていないのではないかと思い、念のためお電話いたしました。\nお手すきの際に",
+        "折り返し")]
+    [InlineData(ApplicationRoute.StaffingAgency, ScriptLanguage.Japanese, false,
+        "株式会社ハケンズに派遣登録しております、山田 太郎と申します。\n11月24日(火)の株式会社サンプル様との顔合わせについて、その後の状況を伺いたく、お電話いたしました。",
+        "折り返し")]
+    [InlineData(ApplicationRoute.Direct, ScriptLanguage.English, false,
+        "This is Taro Yamada. I had my first interview with you on Tuesday, 24 November.\nI am calling to ask how the selection is progressing.\nI would be grateful if",
+        "returning")]
+    [InlineData(ApplicationRoute.Direct, ScriptLanguage.English, true,
+        "I thought a message from you might not have reached me, so I am calling just to check.",
+        "returning")]
+    [InlineData(ApplicationRoute.StaffingAgency, ScriptLanguage.English, false,
+        "I am calling to ask whether there is any news about my meeting with Sample Co., Ltd. on Tuesday, 24 November.",
+        "returning")]
+    public void Follow_up_call_has_its_own_absent_and_voicemail_message(ApplicationRoute route, ScriptLanguage lang, bool mayNotHaveReached, string expected, string absent)
+    {
+        var ctx = ScriptFixtures.Complete(route, lang) with { MessageMayNotHaveReached = mayNotHaveReached };
+
+        var script = ScriptWriter.Write(ScriptKind.FollowUpAbsentOrVoicemailMessage, ctx);
+
+        Assert.Equal(ScriptChannel.Phone, script.Channel);
+        Assert.Equal(2, Count(script.Body, expected)); // once for the message, once for the voicemail
+        Assert.DoesNotContain(absent, script.Body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData(ScriptLanguage.Japanese, "伝言や留守番電話を残せば、問い合わせは済んだことになります。", "伝言を残したあと5営業日ほど返信がなければ")]
+    [InlineData(ScriptLanguage.English, "A message or voicemail counts as your inquiry", "If there is no answer within about 5 business days")]
+    public void Follow_up_message_notes_say_it_counts_as_the_inquiry(ScriptLanguage lang, string counts, string moveOn)
+    {
+        var notes = ScriptWriter.Write(ScriptKind.FollowUpAbsentOrVoicemailMessage, ScriptFixtures.Complete(ApplicationRoute.Direct, lang)).Notes;
+
+        Assert.Contains(notes, n => n.StartsWith(counts, StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.StartsWith(moveOn, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(ScriptLanguage.Japanese, "「不在時・留守番電話のメッセージ（問い合わせ）」の台本")]
+    [InlineData(ScriptLanguage.English, "\"message for an absent person or voicemail (follow-up)\" script")]
+    public void Follow_up_call_points_to_the_message_script(ScriptLanguage lang, string reference)
+    {
+        Assert.Contains(reference, ScriptWriter.Write(ScriptKind.FollowUpPhone, ScriptFixtures.Complete(ApplicationRoute.Direct, lang)).Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ScriptLanguage.Japanese, "お電話をいただいておりましたので、折り返しご連絡いたしました。\n折り返しが遅くなり、申し訳ございません。\n")]
+    [InlineData(ScriptLanguage.English, "I am returning your call about the interview.\nI am sorry to be calling back so late.\n")]
+    public void Late_callback_message_apologises_for_the_delay(ScriptLanguage lang, string apology)
+    {
+        var late = ScriptWriter.Write(ScriptKind.AbsentOrVoicemailMessage, ScriptFixtures.Complete(ApplicationRoute.Direct, lang, late: true)).Body;
+        var onTime = ScriptWriter.Write(ScriptKind.AbsentOrVoicemailMessage, ScriptFixtures.Complete(ApplicationRoute.Direct, lang)).Body;
+
+        Assert.Equal(2, Count(late, apology));
+        Assert.DoesNotContain(apology, onTime, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Voicemail_message_says_who_what_and_the_number_slowly()
     {
         var body = ScriptWriter.Write(ScriptKind.AbsentOrVoicemailMessage, ScriptFixtures.Complete(ApplicationRoute.Direct, ScriptLanguage.Japanese)).Body;
 
         Assert.Contains("11月24日(火)に一次面接", body, StringComparison.Ordinal);
-        Assert.Contains("山田 太郎です", body, StringComparison.Ordinal);
+        Assert.Contains("山田 太郎と申します", body, StringComparison.Ordinal);
         Assert.Contains("お手すきの際に", body, StringComparison.Ordinal);
         Assert.Contains("090の1234の5678", body, StringComparison.Ordinal);
         Assert.Contains("ゆっくり", body, StringComparison.Ordinal);
@@ -446,7 +507,7 @@ public class ScriptWriterTests
     [InlineData(StepKind.RetryCall, false, new[] { ScriptKind.CallbackPhone, ScriptKind.AbsentOrVoicemailMessage })]
     [InlineData(StepKind.EmailInstead, false, new[] { ScriptKind.EmailInstead })]
     [InlineData(StepKind.SendThankYou, false, new[] { ScriptKind.ThankYouEmail })]
-    [InlineData(StepKind.FollowUp, false, new[] { ScriptKind.FollowUpEmail, ScriptKind.FollowUpPhone })]
+    [InlineData(StepKind.FollowUp, false, new[] { ScriptKind.FollowUpEmail, ScriptKind.FollowUpPhone, ScriptKind.FollowUpAbsentOrVoicemailMessage })]
     [InlineData(StepKind.MoveOn, false, new ScriptKind[0])]
     [InlineData(StepKind.MoveOn, true, new[] { ScriptKind.FeedbackRequestEmail })]
     [InlineData(StepKind.Done, false, new ScriptKind[0])]

@@ -100,8 +100,10 @@ internal static class RuleNotes
         : string.Create(CultureInfo.InvariantCulture, $"Ask no more than {cal.Policy.FollowUpLimit} times.");
 
     /// <summary>When to stop waiting for an answer to the inquiry (R9), from the user's rule.</summary>
-    public static string MoveOnJa(BusinessCalendar cal) => cal.Policy.MoveOnAfterBusinessDays is var days && days > 0
-        ? string.Create(CultureInfo.InvariantCulture, $"送ったあと{days}営業日ほど返信がなければ、ほかの応募に気持ちを切り替えます。")
+    /// <param name="cal">The application's calendar and rules.</param>
+    /// <param name="after">What was done: 「送ったあと」 for a mail, 「伝言を残したあと」 for a message.</param>
+    public static string MoveOnJa(BusinessCalendar cal, string after = "送ったあと") => cal.Policy.MoveOnAfterBusinessDays is var days && days > 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{after}{days}営業日ほど返信がなければ、ほかの応募に気持ちを切り替えます。")
         : "返信を待つあいだも、ほかの応募を進めましょう。";
 
     /// <summary>The English of <see cref="MoveOnJa"/>.</summary>

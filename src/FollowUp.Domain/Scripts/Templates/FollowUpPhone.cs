@@ -57,6 +57,7 @@ internal static class FollowUpPhone
 
             ■ 担当の方が不在のとき
             「承知いたしました。それでは、改めてお電話いたします。何時頃お戻りになりますでしょうか。」
+            伝言をお願いするときや留守番電話のときは、「不在時・留守番電話のメッセージ（問い合わせ）」の台本を使いましょう。
             """;
 
         return new(null, Slots.Tidy(body),
@@ -113,6 +114,7 @@ internal static class FollowUpPhone
 
             ■ If the person is out
             "I see. I will call again later. May I ask when they will be back?"
+            To leave a message, or on voicemail, use the "message for an absent person or voicemail (follow-up)" script.
             """;
 
         return new(null, Slots.Tidy(body),
