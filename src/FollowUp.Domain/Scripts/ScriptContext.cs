@@ -51,6 +51,9 @@ public sealed record ScriptContext
     /// <summary>When their call was missed (callback scripts and the email reply).</summary>
     public DateTime? MissedCallAt { get; init; }
 
+    /// <summary>When a callback got through (the thank-you mail after a late callback names that day).</summary>
+    public DateTime? CallbackReachedAt { get; init; }
+
     /// <summary>When the candidate tried to call back without reaching them (email reply).</summary>
     public ImmutableArray<DateTime> CallAttempts { get; init; } = [];
 

@@ -22,6 +22,11 @@ public enum ScriptKind
     /// calling, about the selection, a call back at their convenience, the number said slowly.
     /// </summary>
     FollowUpAbsentOrVoicemailMessage,
+    /// <summary>
+    /// A short mail after a late callback got through (お電話のお礼): thanks for taking the call, the apology
+    /// once more, and that one wishes to continue. See <see cref="ScriptWriter.OffersCallbackThanks"/>.
+    /// </summary>
+    CallbackThanksEmail,
 }
 
 /// <summary>How a script is delivered.</summary>

@@ -108,4 +108,27 @@ public sealed class ScriptInputsTests
         Assert.Contains(ScriptWriter.Write(ScriptKind.FollowUpEmail, ctx).Notes, n => n.Contains(moveOn, StringComparison.Ordinal));
         Assert.Contains(ScriptWriter.Write(ScriptKind.FollowUpPhone, ctx).Notes, n => n.Contains(callHours, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(true, "12月2日(水)は、お電話にてご対応いただき")]
+    [InlineData(false, "Thank you for taking my call on Wednesday, 2 December.")]
+    public void After_a_late_callback_got_through_the_thank_you_mail_is_offered_first(bool japanese, string expected)
+    {
+        var (detail, advice) = Application("M 11-26 11:30; R 12-02 10:00", "12-02 11:00");
+
+        var kinds = ScriptInputs.KindsFor(detail, advice);
+        var mail = ScriptWriter.Write(kinds[0], ScriptInputs.Context(detail, advice, user: null, japanese));
+
+        Assert.Equal(ScriptKind.CallbackThanksEmail, kinds[0]);
+        Assert.Contains(ScriptKind.FollowUpEmail, kinds);
+        Assert.Contains(expected, mail.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void After_an_on_time_callback_no_thank_you_mail_is_offered()
+    {
+        var (detail, advice) = Application("M 11-26 11:30; R 11-26 14:00", "11-26 15:00");
+
+        Assert.DoesNotContain(ScriptKind.CallbackThanksEmail, ScriptInputs.KindsFor(detail, advice));
+    }
 }

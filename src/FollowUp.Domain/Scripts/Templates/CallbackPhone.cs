@@ -79,6 +79,7 @@ internal static class CallbackPhone
         if (s.Ctx.IsLate)
         {
             notes.Add("遅れた理由は一言だけにし、言い訳を重ねないようにしましょう。遅れても、折り返しはしたほうが印象が良くなります。");
+            notes.Add("話ができたら、お礼とお詫びを伝える短いメール（「お電話のお礼」）を送りましょう。");
         }
 
         return new(null, Slots.Tidy(body), [.. notes]);
@@ -140,6 +141,7 @@ internal static class CallbackPhone
         if (s.Ctx.IsLate)
         {
             notes.Add("Give the reason in one sentence, without excuses. A late callback still leaves a better impression than none.");
+            notes.Add("Once you have spoken to them, send a short email of thanks and apology (\"Thank you for speaking with me\").");
         }
 
         return new(null, Slots.Tidy(body), [.. notes]);

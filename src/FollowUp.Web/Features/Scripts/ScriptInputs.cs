@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using FollowUp.Domain.Advice;
 using FollowUp.Domain.Calendar;
+using FollowUp.Domain.Events;
 using FollowUp.Domain.Scripts;
 using FollowUp.Web.Data;
 using FollowUp.Web.Features.Applications;
@@ -37,12 +39,31 @@ public static class ScriptInputs
             // without a purpose is a callback only while one is owed): the scripts never count a second way.
             MissedCallAt = callback?.MissedAt,
             CallAttempts = callback?.FailedAttempts ?? [],
+            CallbackReachedAt = callback?.ReachedAt,
             IsLate = callback is { IsOpen: true, IsLate: true },
 
             // The call hours and waits the notes quote are this application's, under the rules it follows.
             Calendar = calendar,
             Language = japanese ? ScriptLanguage.Japanese : ScriptLanguage.English,
         };
+    }
+
+    /// <summary>
+    /// The scripts to offer with the primary step, most useful first: the step's own, and after a late
+    /// callback that got through, the short thank-you mail (<see cref="ScriptWriter.OffersCallbackThanks"/>).
+    /// </summary>
+    public static ImmutableArray<ScriptKind> KindsFor(ApplicationDetail detail, ApplicationAdvice advice)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        ArgumentNullException.ThrowIfNull(advice);
+        if (advice.Primary is not { } primary)
+        {
+            return [];
+        }
+
+        var rejected = detail.Events.Any(e => e.Kind == ContactEventKind.Result && e.ResultOutcome == ResultOutcome.Rejected);
+        var callback = CallbackOf(detail, advice.Interview, CalendarOf(detail), advice.LocalNow);
+        return ScriptWriter.KindsFor(primary.Kind, detail.Application.Route, rejected, callback, advice.LocalNow);
     }
 
     /// <summary>The application's calendar under its rules; null when the stored calendar is unusable (as for the advice).</summary>
