@@ -131,4 +131,39 @@ public sealed class ScriptInputsTests
 
         Assert.DoesNotContain(ScriptKind.CallbackThanksEmail, ScriptInputs.KindsFor(detail, advice));
     }
+
+    [Theory]
+    [InlineData(true, "出張中で電話に出られませんでした。", "今後は、平日の18時以降でしたらお電話をお受けできます。", "【遅れた理由を一言で", "【電話に出られる時間帯")]
+    [InlineData(false, "I was travelling for work.", "the best time to reach me by phone is on weekdays after 18:00.", "[the reason in one sentence", "[when you can take calls")]
+    public void The_users_answers_fill_the_script_and_markers_stay_without_them(bool japanese, string reason, string reachable, string reasonMarker, string reachableMarker)
+    {
+        var (detail, advice) = Application("M 11-26 11:30", "11-30 10:00"); // not returned the day it was due: late
+        var answers = new ScriptAnswers(
+            LateReason: japanese ? "出張中で電話に出られませんでした" : "I was travelling for work",
+            ReachableTimes: japanese ? "平日の18時以降" : "on weekdays after 18:00");
+
+        var filled = ScriptWriter.Write(ScriptKind.CallbackPhone, ScriptInputs.Context(detail, advice, user: null, japanese, answers)).Body;
+        var bare = ScriptWriter.Write(ScriptKind.CallbackPhone, ScriptInputs.Context(detail, advice, user: null, japanese));
+
+        Assert.Contains(reason, filled, StringComparison.Ordinal);
+        Assert.Contains(reachable, filled, StringComparison.Ordinal);
+        Assert.Contains(reasonMarker, bare.Body, StringComparison.Ordinal);
+        Assert.Contains(reachableMarker, bare.Body, StringComparison.Ordinal);
+        Assert.Contains(ScriptFields.LateReason, bare.MissingFields);
+        Assert.Contains(ScriptFields.ReachableTimes, bare.MissingFields);
+    }
+
+    [Theory]
+    [InlineData(true, "入社後の研修の進め方", "もしかすると")]
+    [InlineData(false, "how new staff are trained", "might not have reached me")]
+    public void Learned_and_the_soft_variant_come_from_the_answers(bool japanese, string learned, string soft)
+    {
+        var (detail, advice) = Application("", "12-07 10:00");
+        var answers = new ScriptAnswers(LearnedInInterview: learned, MessageMayNotHaveReached: true);
+        var ctx = ScriptInputs.Context(detail, advice, user: null, japanese, answers);
+
+        Assert.Contains(learned, ScriptWriter.Write(ScriptKind.ThankYouEmail, ctx).Body, StringComparison.Ordinal);
+        Assert.Contains(soft, ScriptWriter.Write(ScriptKind.FollowUpPhone, ctx).Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(soft, ScriptWriter.Write(ScriptKind.FollowUpPhone, ScriptInputs.Context(detail, advice, user: null, japanese)).Body, StringComparison.Ordinal);
+    }
 }

@@ -9,11 +9,25 @@ using FollowUp.Web.Features.NextSteps;
 
 namespace FollowUp.Web.Features.Scripts;
 
+/// <summary>
+/// What only the user can tell a script (issue 13, point 5: asked on the script page and remembered per
+/// application). Anything not given stays a visible 【…】 / […] marker in the text.
+/// </summary>
+/// <param name="LateReason">The short reason a callback is late, e.g. 「出張で電話に出られませんでした」.</param>
+/// <param name="ReachableTimes">When the user can take calls, e.g. 「平日の18時以降」.</param>
+/// <param name="LearnedInInterview">One specific thing learned in the interview (thank-you mail).</param>
+/// <param name="MessageMayNotHaveReached">A message from the company may not have reached the user: the soft 「もしかすると」 follow-up.</param>
+public sealed record ScriptAnswers(
+    string? LateReason = null, string? ReachableTimes = null, string? LearnedInInterview = null, bool MessageMayNotHaveReached = false);
+
 /// <summary>Fills a script's context from the application, its current interview and events, and the user.</summary>
 public static class ScriptInputs
 {
-    /// <summary>The context for a script about <paramref name="detail"/>'s latest interview, at the advice's "now".</summary>
-    public static ScriptContext Context(ApplicationDetail detail, ApplicationAdvice advice, AppUser? user, bool japanese)
+    /// <summary>
+    /// The context for a script about <paramref name="detail"/>'s latest interview, at the advice's "now",
+    /// with the user's own <paramref name="answers"/> when the page has them.
+    /// </summary>
+    public static ScriptContext Context(ApplicationDetail detail, ApplicationAdvice advice, AppUser? user, bool japanese, ScriptAnswers? answers = null)
     {
         ArgumentNullException.ThrowIfNull(detail);
         ArgumentNullException.ThrowIfNull(advice);
@@ -40,6 +54,10 @@ public static class ScriptInputs
             MissedCallAt = callback?.MissedAt,
             CallAttempts = callback?.FailedAttempts ?? [],
             CallbackReachedAt = callback?.ReachedAt,
+            LateReason = answers?.LateReason,
+            ReachableTimes = answers?.ReachableTimes,
+            LearnedInInterview = answers?.LearnedInInterview,
+            MessageMayNotHaveReached = answers?.MessageMayNotHaveReached ?? false,
             IsLate = callback is { IsOpen: true, IsLate: true },
 
             // The call hours and waits the notes quote are this application's, under the rules it follows.
