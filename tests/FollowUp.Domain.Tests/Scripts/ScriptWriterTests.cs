@@ -315,11 +315,24 @@ public class ScriptWriterTests
     }
 
     [Theory]
-    [InlineData(ScriptLanguage.Japanese, "「不在時・留守番電話のメッセージ（問い合わせ）」の台本")]
-    [InlineData(ScriptLanguage.English, "\"message for an absent person or voicemail (follow-up)\" script")]
-    public void Follow_up_call_points_to_the_message_script(ScriptLanguage lang, string reference)
+    [InlineData(ScriptKind.FollowUpPhone, ScriptLanguage.Japanese, "「不在・留守電のときの伝言（問い合わせ）」の台本")]
+    [InlineData(ScriptKind.FollowUpPhone, ScriptLanguage.English, "\"Message if they are out (follow-up call)\" script")]
+    [InlineData(ScriptKind.CallbackPhone, ScriptLanguage.Japanese, "「不在・留守電のときの伝言」の台本")]
+    [InlineData(ScriptKind.CallbackPhone, ScriptLanguage.English, "\"Message if they are out\" script")]
+    public void Phone_scripts_name_the_message_script_as_the_app_labels_it(ScriptKind kind, ScriptLanguage lang, string reference)
     {
-        Assert.Contains(reference, ScriptWriter.Write(ScriptKind.FollowUpPhone, ScriptFixtures.Complete(ApplicationRoute.Direct, lang)).Body, StringComparison.Ordinal);
+        // The names are the script buttons' labels (SharedResource ScriptKind.*AbsentOrVoicemailMessage).
+        Assert.Contains(reference, ScriptWriter.Write(kind, ScriptFixtures.Complete(ApplicationRoute.Direct, lang)).Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ApplicationRoute.Direct, ScriptLanguage.Japanese, "「お世話になっております。山田 太郎です。\n先日は面接のお時間をいただき、ありがとうございました。\n")]
+    [InlineData(ApplicationRoute.StaffingAgency, ScriptLanguage.Japanese, "「お世話になっております。山田 太郎です。\n先日は株式会社サンプル様との顔合わせをご調整いただき、ありがとうございました。\n")]
+    [InlineData(ApplicationRoute.Direct, ScriptLanguage.English, "\"Hello, this is Taro Yamada. Thank you again for your time on Tuesday, 24 November.\n")]
+    [InlineData(ApplicationRoute.StaffingAgency, ScriptLanguage.English, "\"Hello, this is Taro Yamada. Thank you again for arranging my meeting with Sample Co., Ltd.\n")]
+    public void Follow_up_call_thanks_whoever_gave_the_interview(ApplicationRoute route, ScriptLanguage lang, string expected)
+    {
+        Assert.Contains(expected, ScriptWriter.Write(ScriptKind.FollowUpPhone, ScriptFixtures.Complete(route, lang)).Body, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -67,7 +67,7 @@ internal static class CallbackPhone
             「ご連絡いただき、ありがとうございました。それでは、失礼いたします。」
 
             ■ 担当の方が不在のとき
-            「不在時・留守番電話のメッセージ」の台本を使いましょう。
+            「不在・留守電のときの伝言」の台本を使いましょう。
             """;
 
         var notes = new List<string> { RuleNotes.CallWindowJa(s.Calendar) };
@@ -134,7 +134,7 @@ internal static class CallbackPhone
             "Thank you for calling me. Goodbye."
 
             ■ If the person is out
-            Use the "message for an absent person or voicemail" script.
+            Use the "Message if they are out" script.
             """;
 
         var notes = new List<string> { RuleNotes.CallWindowEn(s.Calendar) };
