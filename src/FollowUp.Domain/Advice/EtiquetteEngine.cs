@@ -128,6 +128,34 @@ public static class EtiquetteEngine
     }
 
     /// <summary>
+    /// The latest callback thread exactly as the rules count it, so that what the scripts quote (the missed
+    /// call, the attempts that did not connect, whether the callback is late) is never counted a second way.
+    /// </summary>
+    /// <param name="interview">The interview and its reply promise.</param>
+    /// <param name="events">What happened, in any order.</param>
+    /// <param name="calendar">The company's calendar under the policy to apply (when the callback was due).</param>
+    /// <param name="now">The current local wall-clock time: later events have not happened yet.</param>
+    /// <returns>The thread of the latest missed call that asks for a callback, open or closed; <see langword="null"/> when there is none.</returns>
+    /// <exception cref="ArgumentException">An event or the promise is nonsensical, as for <see cref="Advise(InterviewFacts, IReadOnlyList{ContactEvent}, BusinessCalendar, DateTime)"/>.</exception>
+    public static CallbackThread? LatestCallback(InterviewFacts interview, IReadOnlyList<ContactEvent> events, BusinessCalendar calendar, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var attempts = new List<DateTime>();
+        var f = Scan(interview, events, now, attempts);
+        if (!f.ThreadSeen)
+        {
+            return null;
+        }
+
+        var (_, dueBy) = FirstCallbackWindow(calendar, f.MissedAt);
+
+        // Late means the first call back came (or, while none has, now is) after the day it was due; a thread
+        // closed by their own call or a result before we called was never late on our side.
+        var first = attempts.Count > 0 ? attempts[0] : f.ReachedAt ?? (f.ThreadOpen ? now : (DateTime?)null);
+        return new CallbackThread(f.MissedAt, f.Voicemail, [.. attempts], dueBy, f.ThreadOpen, f.ReachedAt, first > dueBy);
+    }
+
+    /// <summary>
     /// The promised reply date D: from the interview's promise, replaced by the latest "still under review"
     /// answer when it gave a new date; <see langword="null"/> when no date is known.
     /// </summary>
@@ -216,8 +244,12 @@ public static class EtiquetteEngine
 
     // ---- One pass over the events, in time order ----
 
-    /// <summary>Gathers the facts of every event dated at or before <paramref name="now"/>; later ones have not happened yet.</summary>
-    private static Facts Scan(InterviewFacts interview, IReadOnlyList<ContactEvent> events, DateTime now)
+    /// <summary>
+    /// Gathers the facts of every event dated at or before <paramref name="now"/>; later ones have not happened yet.
+    /// A list passed as <paramref name="attempts"/> collects the times of the counted callback attempts (only
+    /// <see cref="LatestCallback"/> needs them; advice itself allocates nothing for them).
+    /// </summary>
+    private static Facts Scan(InterviewFacts interview, IReadOnlyList<ContactEvent> events, DateTime now, List<DateTime>? attempts = null)
     {
         ArgumentNullException.ThrowIfNull(interview);
         ArgumentNullException.ThrowIfNull(events);
@@ -226,7 +258,7 @@ public static class EtiquetteEngine
             throw new ArgumentException("The interview has no reply promise; use ReplyPromise.Unspecified.", nameof(interview));
         }
 
-        var facts = default(Facts);
+        var facts = new Facts { AttemptTimes = attempts };
         if (IsSorted(events))
         {
             for (var i = 0; i < events.Count && events[i].At <= now; i++)
@@ -284,9 +316,12 @@ public static class EtiquetteEngine
                 if (m.Voicemail != VoicemailKind.NoCallbackNeeded)
                 {
                     f.ThreadOpen = true;
+                    f.ThreadSeen = true;
                     f.MissedAt = m.At;
                     f.Voicemail = m.Voicemail;
                     f.Attempts = 0;
+                    f.AttemptTimes?.Clear();
+                    f.ReachedAt = null;
                 }
 
                 break;
@@ -311,12 +346,18 @@ public static class EtiquetteEngine
 
                 if (c.Outcome == CallOutcome.Reached)
                 {
+                    if (f.ThreadOpen)
+                    {
+                        f.ReachedAt = c.At;
+                    }
+
                     f.ThreadOpen = false;
                 }
                 else if (isCallback && f.ThreadOpen)
                 {
                     f.Attempts++;
                     f.LastAttemptAt = c.At;
+                    f.AttemptTimes?.Add(c.At);
                 }
 
                 break;
@@ -390,8 +431,7 @@ public static class EtiquetteEngine
         var cal = c.Calendar;
         if (f.Attempts == 0)
         {
-            var opens = cal.NextCallMoment(f.MissedAt);
-            var closes = cal.DayEnd(DateOnly.FromDateTime(opens));
+            var (opens, closes) = FirstCallbackWindow(cal, f.MissedAt);
             var rule = c.Now > closes ? RuleId.R4 : opens > f.MissedAt ? RuleId.R2 : RuleId.R1;
             return new Draft(StepKind.CallBack, opens, closes, rule);
         }
@@ -405,6 +445,13 @@ public static class EtiquetteEngine
         }
 
         return new Draft(StepKind.EmailInstead, f.LastAttemptAt, null, RuleId.R3);
+    }
+
+    /// <summary>When the first callback opens and by when it is due (R1, R2): the one place that says when a callback becomes late.</summary>
+    private static (DateTime Opens, DateTime Closes) FirstCallbackWindow(BusinessCalendar cal, DateTime missedAt)
+    {
+        var opens = cal.NextCallMoment(missedAt);
+        return (opens, cal.DayEnd(DateOnly.FromDateTime(opens)));
     }
 
     private static Draft Prepare(in Context c) => new(StepKind.Prepare, c.Now, c.Interview.At, RuleId.R12);
@@ -498,10 +545,13 @@ public static class EtiquetteEngine
         public DateTime? DoneAt;
         public ResultOutcome DoneOutcome;
         public bool ThreadOpen;
+        public bool ThreadSeen;
         public DateTime MissedAt;
         public VoicemailKind Voicemail;
         public int Attempts;
         public DateTime LastAttemptAt;
+        public List<DateTime>? AttemptTimes;
+        public DateTime? ReachedAt;
         public bool ThankYouSent;
         public bool ThankYouSkipped;
         public DateTime? ReviewAt;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FollowUp.Domain.Advice;
 using FollowUp.Domain.Applications;
+using FollowUp.Domain.Calendar;
 
 namespace FollowUp.Domain.Scripts;
 
@@ -50,6 +51,9 @@ public sealed record ScriptContext
     /// <summary>When their call was missed (callback scripts and the email reply).</summary>
     public DateTime? MissedCallAt { get; init; }
 
+    /// <summary>When a callback got through (the thank-you mail after a late callback names that day).</summary>
+    public DateTime? CallbackReachedAt { get; init; }
+
     /// <summary>When the candidate tried to call back without reaching them (email reply).</summary>
     public ImmutableArray<DateTime> CallAttempts { get; init; } = [];
 
@@ -74,8 +78,13 @@ public sealed record ScriptContext
     /// <summary>A message from the company may not have reached the candidate: soft follow-up phone variant.</summary>
     public bool MessageMayNotHaveReached { get; init; }
 
-    /// <summary>The current local time, when known; lets scripts say 本日 / 昨日 instead of a date.</summary>
-    public DateTime? Now { get; init; }
+    /// <summary>
+    /// The company's calendar under the rules the application follows. The phone scripts' call-hours note
+    /// quotes its call windows, and the notes on retrying a call and on waiting for an answer quote its
+    /// policy, so a script never gives other numbers than the advice. <see langword="null"/>: the usual
+    /// company (09:00–18:00, <see cref="CompanyCalendar.Default"/>) under the recommended rules.
+    /// </summary>
+    public BusinessCalendar? Calendar { get; init; }
 
     /// <summary>The script's language.</summary>
     public ScriptLanguage Language { get; init; } = ScriptLanguage.Japanese;

@@ -30,6 +30,7 @@ internal static class ScriptFixtures
             ResultTiming = ScriptTiming.From(ReplyPromise.WithinWeeks(1)),
             PromisedDate = new DateOnly(2026, 12, 1),
             MissedCallAt = new DateTime(2026, 11, 26, 11, 30, 0),
+            CallbackReachedAt = new DateTime(2026, 12, 2, 10, 0, 0),
             CallAttempts = [new DateTime(2026, 11, 26, 14, 0, 0), new DateTime(2026, 11, 30, 10, 0, 0)],
             ReachableTimes = ja ? "平日の18時以降" : "on weekdays after 18:00",
             CallTopic = ja ? "二次面接の日程" : "scheduling the second interview",
@@ -38,7 +39,6 @@ internal static class ScriptFixtures
             DaysLate = late ? 3 : 0,
             LateReason = late ? (ja ? "出張中で電話に出られませんでした" : "I was travelling for work") : null,
             MessageMayNotHaveReached = late,
-            Now = new DateTime(2026, 11, 24, 18, 0, 0),
             Language = lang,
         };
     }

@@ -35,7 +35,7 @@ internal static class EmailInstead
 
             お電話は、{topic}の件でのご連絡かと存じます。
             お手数ですが、本メールにご返信いただく形でご用件をお知らせいただけますと幸いです。
-            お電話の場合は、{s.Reachable(ja: true)}でしたら確実に出られます。
+            お電話をいただける場合は、{s.Reachable(ja: true)}でしたらお受けできます。
 
             お忙しいところ恐れ入りますが、何卒よろしくお願いいたします。
 
@@ -75,7 +75,7 @@ internal static class EmailInstead
 
             I believe your call was about {topic}.
             If convenient, could you let me know what it concerned by replying to this email?
-            If you would prefer to call, I can reliably take calls {s.Reachable(ja: false)}.
+            If you would prefer to call, the best time to reach me is {s.Reachable(ja: false)}.
 
             Thank you for your understanding.
 

@@ -2,7 +2,8 @@ namespace FollowUp.Domain.Scripts.Templates;
 
 /// <summary>
 /// Optional feedback request after a rejection: thanks for the process, a request for brief
-/// feedback, and explicitly no expectation of an answer.
+/// feedback, and no expectation of an answer, said kindly (「お気になさらないでください」) rather than
+/// curtly (「ご返信も不要です」 reads as closing the door).
 /// </summary>
 internal static class FeedbackRequestEmail
 {
@@ -26,7 +27,7 @@ internal static class FeedbackRequestEmail
 
                 もし{company}様から何かコメントを伺っていらっしゃいましたら、
                 今後の参考とさせていただきたく、一言でもお聞かせいただけますと幸いです。
-                もちろん、難しい場合はどうぞお気遣いなく、ご返信も不要です。
+                特にコメントがない場合や、お伝えいただくのが難しい場合は、どうぞお気になさらないでください。
 
                 引き続き、お仕事のご紹介をよろしくお願いいたします。
 
@@ -46,7 +47,7 @@ internal static class FeedbackRequestEmail
 
                 もし差し支えなければ、今後の参考とさせていただきたく、
                 選考の中でお気づきになった点を一言でもお聞かせいただけますと幸いです。
-                お答えいただくのが難しい場合も多いかと存じますので、どうぞお気遣いなく、ご返信も不要です。
+                もちろん、ご対応が難しい場合もあるかと存じます。その際は、どうぞお気になさらないでください。
 
                 末筆ながら、貴社の今後ますますのご発展をお祈り申し上げます。
 
@@ -76,7 +77,7 @@ internal static class FeedbackRequestEmail
                 Thank you for letting me know the outcome of my application to {company}, and for all your help in arranging the {s.StageEn}.
 
                 If {company} shared any comments, I would be grateful to hear them, even briefly, so that I can improve.
-                Of course, if that is not possible, please do not worry; there is no need to reply.
+                Of course, if there were no comments or they cannot be shared, please do not give it another thought.
 
                 I look forward to your continued support in finding a position.
 
@@ -95,7 +96,7 @@ internal static class FeedbackRequestEmail
                 Thank you for the opportunity to take part in your selection process and for letting me know the outcome.
 
                 If it is no trouble, I would be grateful for any brief feedback on my application, as it would help me in my job search.
-                I understand this is often not possible, so please do not feel obliged to reply.
+                I understand this is not always possible; if so, please do not give it another thought.
 
                 I wish you and your company every success.
 

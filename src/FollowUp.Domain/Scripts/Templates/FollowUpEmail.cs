@@ -43,7 +43,7 @@ internal static class FollowUpEmail
                 お世話になっております。
                 {s.IntroJa()}
 
-                先日は{s.InterviewWordJa}のお時間をいただき、誠にありがとうございました。
+                先日はお忙しい中、お時間をいただき、誠にありがとうございました。
                 {timing}
 
                 念のためのご確認で恐縮ですが、その後の選考状況につきまして、
@@ -58,7 +58,7 @@ internal static class FollowUpEmail
 
         return new($"{s.InterviewWordJa}結果に関するご確認（{name}）", Slots.Tidy(body),
         [
-            "問い合わせは一度だけにしましょう。送ったあと5営業日ほど返信がなければ、ほかの応募に気持ちを切り替えます。",
+            RuleNotes.OnceJa(s.Calendar) + RuleNotes.MoveOnJa(s.Calendar),
             "結果を急かす言葉（至急・早急に・まだでしょうか など）は使わず、状況の確認にとどめます。",
         ]);
     }
@@ -113,7 +113,7 @@ internal static class FollowUpEmail
 
         return new($"Confirming the status of my {s.StageEn} ({name})", Slots.Tidy(body),
         [
-            "Ask once only. If there is no answer within about 5 business days, move your energy to other applications.",
+            RuleNotes.OnceEn(s.Calendar) + " " + RuleNotes.MoveOnEn(s.Calendar),
             "Ask to confirm the status; do not press for an answer.",
         ]);
     }

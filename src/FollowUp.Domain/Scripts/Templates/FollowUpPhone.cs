@@ -37,6 +37,11 @@ internal static class FollowUpPhone
                 : "念のため、その後の選考状況を確認させていただきたく、お電話いたしました。";
         }
 
+        // The agency coordinator arranged the meeting; the company gave its time.
+        var thanks = s.IsAgency
+            ? $"先日は{company}様との{s.InterviewWordJa}をご調整いただき、ありがとうございました。"
+            : $"先日は{s.InterviewWordJa}のお時間をいただき、ありがとうございました。";
+
         var body = $"""
             {PhoneParts.BeforeDialingJa}
 
@@ -46,7 +51,7 @@ internal static class FollowUpPhone
 
             ■ 担当の方に代わったら
             「お世話になっております。{name}です。
-            先日は{s.InterviewWordJa}のお時間をいただき、ありがとうございました。
+            {thanks}
             {timing}
             {purpose}
             差し支えなければ、現在の状況をお伺いできますでしょうか。」
@@ -57,12 +62,13 @@ internal static class FollowUpPhone
 
             ■ 担当の方が不在のとき
             「承知いたしました。それでは、改めてお電話いたします。何時頃お戻りになりますでしょうか。」
+            伝言をお願いするときや留守番電話のときは、「不在・留守電のときの伝言（問い合わせ）」の台本を使いましょう。
             """;
 
         return new(null, Slots.Tidy(body),
         [
-            PhoneParts.CallWindowJa,
-            "問い合わせは一度だけにしましょう。落ち着いた声で、確認のための電話であることを伝えます。",
+            RuleNotes.CallWindowJa(s.Calendar),
+            RuleNotes.OnceJa(s.Calendar) + "落ち着いた声で、確認のための電話であることを伝えます。",
         ]);
     }
 
@@ -94,6 +100,10 @@ internal static class FollowUpPhone
                 : "I am calling just to confirm how the selection is progressing.";
         }
 
+        var thanks = s.IsAgency
+            ? $"Thank you again for arranging my {s.StageEn} with {company}."
+            : $"Thank you again for your time on {date}.";
+
         var body = $"""
             {PhoneParts.BeforeDialingEn}
 
@@ -102,7 +112,7 @@ internal static class FollowUpPhone
             {reception}"
 
             ■ When you are put through
-            "Hello, this is {name}. Thank you again for your time at the {s.StageEn}.
+            "Hello, this is {name}. {thanks}
             {timing}
             {purpose}
             If it is no trouble, could you tell me where things stand?"
@@ -113,12 +123,13 @@ internal static class FollowUpPhone
 
             ■ If the person is out
             "I see. I will call again later. May I ask when they will be back?"
+            To leave a message, or on voicemail, use the "Message if they are out (follow-up call)" script.
             """;
 
         return new(null, Slots.Tidy(body),
         [
-            PhoneParts.CallWindowEn,
-            "Ask once only. Keep a calm tone and make clear you are calling to confirm, not to press.",
+            RuleNotes.CallWindowEn(s.Calendar),
+            RuleNotes.OnceEn(s.Calendar) + " Keep a calm tone and make clear you are calling to confirm, not to press.",
         ]);
     }
 }

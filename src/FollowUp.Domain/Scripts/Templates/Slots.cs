@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
+using FollowUp.Domain.Advice;
 using FollowUp.Domain.Applications;
+using FollowUp.Domain.Calendar;
 
 namespace FollowUp.Domain.Scripts.Templates;
 
@@ -9,17 +12,21 @@ namespace FollowUp.Domain.Scripts.Templates;
 /// The values a template inserts. Each getter returns the context's value or, when it is missing,
 /// a visible marker (【…】 / […]) and records the field key, so no placeholder is ever silently empty.
 /// </summary>
-internal sealed class Slots(ScriptContext ctx)
+internal sealed partial class Slots(ScriptContext ctx)
 {
     /// <summary>Put on a line of its own to drop that line (an optional sentence that does not apply).</summary>
     public const string Omit = "\u0001";
 
     private static readonly string[] JaWeekdays = ["日", "月", "火", "水", "木", "金", "土"];
+    private static readonly BusinessCalendar s_usualCalendar = new(CompanyCalendar.Default, EtiquettePolicy.Default);
     private readonly List<string> _missing = [];
 
     public ScriptContext Ctx { get; } = ctx;
 
     public bool IsAgency => Ctx.Route == ApplicationRoute.StaffingAgency;
+
+    /// <summary>The application's calendar and rules, or the usual company under the recommended rules.</summary>
+    public BusinessCalendar Calendar => Ctx.Calendar ?? s_usualCalendar;
 
     public ImmutableArray<string> Missing => [.. _missing];
 
@@ -95,16 +102,10 @@ internal sealed class Slots(ScriptContext ctx)
         ? string.Create(CultureInfo.InvariantCulture, $"{t.Hour}時")
         : string.Create(CultureInfo.InvariantCulture, $"{t.Hour}時{t.Minute}分");
 
-    /// <summary>本日 / 昨日 / 11月24日(火) — relative only when "now" is known.</summary>
-    public string JaDay(DateOnly d) => Today is { } today && d == today ? "本日"
-        : Today is { } t && d == t.AddDays(-1) ? "昨日"
-        : JaDate(d);
+    // Scripts never say 本日 / 昨日 / 明日: a mail sent (or a script read) a day later would then be wrong.
 
-    /// <summary>本日 / 昨日 / 11月24日(火)に — the adverbial form ("に" only after a date).</summary>
-    public string JaWhen(DateOnly d) => JaDay(d) is var s && s.EndsWith(')') ? s + "に" : s;
-
-    /// <summary>The missed call's time as 「本日10時頃」, or null when unknown.</summary>
-    public string? MissedCallJa => Ctx.MissedCallAt is { } m ? JaDay(DateOnly.FromDateTime(m)) + JaTime(m) + "頃" : null;
+    /// <summary>The missed call's time as 「11月26日(木)11時30分頃」, or null when unknown.</summary>
+    public string? MissedCallJa => Ctx.MissedCallAt is { } m ? JaDateTime(m) + "頃" : null;
 
     /// <summary>The phone number as it is read aloud: 090-1234-5678 → 「090の1234の5678」.</summary>
     public string PhoneSpokenJa()
@@ -163,10 +164,13 @@ internal sealed class Slots(ScriptContext ctx)
             """;
     }
 
-    /// <summary>名乗り: who one is, tied to the interview so the reader can place the mail at once.</summary>
+    /// <summary>
+    /// 名乗り: who one is, tied to the interview so the reader can place the mail at once. 「と申します」, as
+    /// one introduces oneself to someone outside (「です」 reads as if they should already know the name).
+    /// </summary>
     public string IntroJa() => IsAgency
-        ? $"{Agency(ja: true)}に派遣登録しております、{Name(ja: true)}です。"
-        : $"{JaDate(InterviewDate)}に{StageDoneJa}、{Name(ja: true)}です。";
+        ? $"{Agency(ja: true)}に派遣登録しております、{Name(ja: true)}と申します。"
+        : $"{JaDate(InterviewDate)}に{StageDoneJa}、{Name(ja: true)}と申します。";
 
     // ---- English pieces ----
 
@@ -179,18 +183,17 @@ internal sealed class Slots(ScriptContext ctx)
         _ => "interview",
     };
 
+    /// <summary>The interview as a plain word: "meeting" for a 顔合わせ, else "interview".</summary>
+    public string InterviewWordEn => Ctx.InterviewStage == InterviewStage.AgencyMeeting ? "meeting" : "interview";
+
     public static string EnDate(DateOnly d) => d.ToString("dddd, d MMMM", CultureInfo.InvariantCulture);
 
     public static string EnTime(DateTime t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     public static string EnDateTime(DateTime t) => $"{EnDate(DateOnly.FromDateTime(t))} at around {EnTime(t)}";
 
-    /// <summary>today / yesterday / on Tuesday, 24 November.</summary>
-    public string EnWhen(DateOnly d) => Today is { } today && d == today ? "today"
-        : Today is { } t && d == t.AddDays(-1) ? "yesterday"
-        : "on " + EnDate(d);
-
-    public string? MissedCallEn => Ctx.MissedCallAt is { } m ? $"{EnWhen(DateOnly.FromDateTime(m))} at around {EnTime(m)}" : null;
+    /// <summary>The missed call's time as "on Thursday, 26 November at around 11:30" (never "today"), or null.</summary>
+    public string? MissedCallEn => Ctx.MissedCallAt is { } m ? $"on {EnDateTime(m)}" : null;
 
     public string PhoneSpokenEn()
     {
@@ -204,9 +207,9 @@ internal sealed class Slots(ScriptContext ctx)
         var date = Ctx.PromisedDate is { } d ? EnDate(d) : null;
         return (words, date) switch
         {
-            ({ } w, { } dt) => $"At the interview, I was told I would hear back {w} (by {dt}).",
-            ({ } w, null) => $"At the interview, I was told I would hear back {w}.",
-            (null, { } dt) => $"At the interview, I was told I would hear back by {dt}.",
+            ({ } w, { } dt) => $"At the {InterviewWordEn}, I was told I would hear back {w} (by {dt}).",
+            ({ } w, null) => $"At the {InterviewWordEn}, I was told I would hear back {w}.",
+            (null, { } dt) => $"At the {InterviewWordEn}, I was told I would hear back by {dt}.",
             _ => null,
         };
     }
@@ -224,8 +227,6 @@ internal sealed class Slots(ScriptContext ctx)
         """;
 
     // ---- helpers ----
-
-    private DateOnly? Today => Ctx.Now is { } now ? DateOnly.FromDateTime(now) : null;
 
     private string Fill(string? value, string key, bool ja, string jaMarker, string enMarker)
     {
@@ -272,10 +273,13 @@ internal sealed class Slots(ScriptContext ctx)
         phone.Normalize(NormalizationForm.FormKC)
             .Split([' ', '-', 'ー', '‐', '−', '(', ')'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>Joins the template's lines, drops <see cref="Omit"/> lines and extra blank lines; "\n" line ends.</summary>
+    /// <summary>
+    /// Joins the template's lines, drops <see cref="Omit"/> lines and extra blank lines; "\n" line ends. A
+    /// sentence that ends on a name ending in a period ("Sample Co., Ltd.") gets one period, not two.
+    /// </summary>
     public static string Tidy(string text)
     {
-        var lines = text.ReplaceLineEndings("\n").Split('\n').Where(l => l != Omit).Select(l => l.TrimEnd());
+        var lines = text.ReplaceLineEndings("\n").Split('\n').Where(l => l != Omit).Select(l => DoublePeriod().Replace(l.TrimEnd(), "."));
         var sb = new StringBuilder();
         var blank = 0;
         foreach (var line in lines)
@@ -289,4 +293,8 @@ internal sealed class Slots(ScriptContext ctx)
 
         return sb.ToString().Trim('\n');
     }
+
+    // Exactly two periods after a letter ("Ltd.."), never an ellipsis.
+    [GeneratedRegex(@"(?<=\p{L})\.\.(?!\.)")]
+    private static partial Regex DoublePeriod();
 }

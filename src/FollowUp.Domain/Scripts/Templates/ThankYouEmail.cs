@@ -1,13 +1,16 @@
 namespace FollowUp.Domain.Scripts.Templates;
 
-/// <summary>Thank-you email (面接のお礼): short, one specific thing learned, interest in the role.</summary>
+/// <summary>
+/// Thank-you email (面接のお礼): short, one specific thing learned, interest in the role. The sender is
+/// introduced once with the interview's date (「○○と申します」); the thanks then do not repeat 面接 or the day.
+/// </summary>
 internal static class ThankYouEmail
 {
     public static Draft Write(Slots s, bool ja) => ja ? Japanese(s) : English(s);
 
     private static Draft Japanese(Slots s)
     {
-        var day = s.JaDay(s.InterviewDate);
+        var day = Slots.JaDate(s.InterviewDate);
         var name = s.Name(ja: true);
         var company = s.Company(ja: true);
         string body;
@@ -21,7 +24,7 @@ internal static class ThankYouEmail
                 {s.IntroJa()}
 
                 {day}は{company}様との{s.InterviewWordJa}をご調整いただき、誠にありがとうございました。
-                面接では特に、{s.Learned(ja: true)}についてのお話が印象に残っており、
+                当日は特に、{s.Learned(ja: true)}についてのお話が印象に残っており、
                 {company}様でぜひ働きたいという思いがいっそう強くなりました。
 
                 引き続き、どうぞよろしくお願いいたします。
@@ -35,9 +38,9 @@ internal static class ThankYouEmail
                 {s.AddresseeJa()}
 
                 お世話になっております。
-                {s.JaWhen(s.InterviewDate)}{s.StageDoneJa}、{name}です。
+                {s.IntroJa()}
 
-                {day}はお忙しい中、面接のお時間をいただき、誠にありがとうございました。
+                このたびはお忙しい中、貴重なお時間をいただき、誠にありがとうございました。
                 特に、{s.Learned(ja: true)}についてのお話が印象に残っており、
                 貴社で働きたいという思いがいっそう強くなりました。
 
@@ -50,15 +53,15 @@ internal static class ThankYouEmail
 
         return new($"{s.InterviewWordJa}のお礼（{name}）", Slots.Tidy(body),
         [
-            "面接から48時間以内、できれば当日中に送りましょう。",
-            "面接日程の調整メールがある場合は、そのメールに返信する形で送ると、相手が経緯を追いやすくなります（件名の「Re:」は残して構いません）。",
+            $"{s.InterviewWordJa}から48時間以内、できれば当日中に送りましょう。",
+            $"{s.InterviewWordJa}の日程調整のメールがある場合は、そのメールに返信する形で送ると、相手が経緯を追いやすくなります（件名の「Re:」は残して構いません）。",
             "長文にせず、印象に残った点は一つに絞りましょう。",
         ]);
     }
 
     private static Draft English(Slots s)
     {
-        var when = s.EnWhen(s.InterviewDate);
+        var when = "on " + Slots.EnDate(s.InterviewDate);
         var name = s.Name(ja: false);
         var company = s.Company(ja: false);
         string body;
@@ -84,7 +87,8 @@ internal static class ThankYouEmail
             body = $"""
                 {s.GreetingEn()}
 
-                This is {name}. Thank you for taking the time to meet me for the {s.StageEn} at {company} {when}.
+                My name is {name}, and I had my {s.StageEn} at {company} {when}.
+                Thank you very much for taking the time to meet me.
 
                 I was especially struck by {s.Learned(ja: false)}, and it made me all the more keen to join your team.
 
@@ -98,8 +102,8 @@ internal static class ThankYouEmail
 
         return new($"Thank you for the {s.StageEn} ({name})", Slots.Tidy(body),
         [
-            "Send it within 48 hours of the interview, the same day if you can.",
-            "If the interview was arranged by email, reply in that thread so the reader has the context (keeping \"Re:\" in the subject is fine).",
+            $"Send it within 48 hours of the {s.InterviewWordEn}, the same day if you can.",
+            $"If the {s.InterviewWordEn} was arranged by email, reply in that thread so the reader has the context (keeping \"Re:\" in the subject is fine).",
             "Keep it short: one specific thing you learned is enough.",
         ]);
     }
