@@ -2,7 +2,8 @@ using FollowUp.Web.Components;
 using FollowUp.Web.Features.Account;
 using FollowUp.Web.Features.Applications;
 using FollowUp.Web.Features.Operations;
-using Radzen;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace FollowUp.Web.Infrastructure;
 
@@ -45,7 +46,15 @@ public static class AppSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
-        builder.Services.AddRadzenComponents();
+        builder.Services.AddMudServices(o =>
+        {
+            // Toasts at the top: the phone's navigation bar sits at the bottom.
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
+            o.SnackbarConfiguration.PreventDuplicates = false;
+            o.SnackbarConfiguration.VisibleStateDuration = 6000;
+            o.SnackbarConfiguration.ShowCloseIcon = true;
+        });
+        builder.Services.AddTransient<MudLocalizer, MudStrings>();
         // Japanese text is sent as UTF-8 characters instead of one &#x...; entity each (about 8 bytes and an
         // encoder call per character otherwise); markup characters are still escaped.
         builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));

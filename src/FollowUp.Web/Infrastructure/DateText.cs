@@ -1,20 +1,23 @@
 using System.Globalization;
+using FollowUp.Domain.Advice;
 
 namespace FollowUp.Web.Infrastructure;
 
-/// <summary>Dates as people read them: 2026年11月24日(火) 10:00 in Japanese, Tue 24 Nov 2026 10:00 in English.</summary>
+/// <summary>
+/// Absolute dates as people read them, in the one style per language the rules' explanations use
+/// (<see cref="DateWords"/>): 「2026年11月24日(火) 10:00」 and "Tue Nov 24 2026, 10:00".
+/// </summary>
 public sealed class DateText
 {
-    private static readonly CultureInfo Ja = CultureInfo.GetCultureInfo("ja-JP");
-    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-GB");
+    /// <summary>The culture of Japanese pages (pickers' month and day names).</summary>
+    public static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja-JP");
 
-    public static string DateTime(DateTime local, bool japanese) => japanese
-        ? local.ToString("yyyy年M月d日(ddd) HH:mm", Ja)
-        : local.ToString("ddd d MMM yyyy HH:mm", En);
+    /// <summary>The culture of English pages: month before day, as in every English date FollowUp writes.</summary>
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
-    public static string Date(DateOnly date, bool japanese) => japanese
-        ? date.ToString("yyyy年M月d日(ddd)", Ja)
-        : date.ToString("ddd d MMM yyyy", En);
+    public static string DateTime(DateTime local, bool japanese) => DateWords.DateTime(local, japanese, withYear: true);
+
+    public static string Date(DateOnly date, bool japanese) => DateWords.Date(date, japanese, withYear: true);
 
     /// <summary>In the current UI culture.</summary>
     public string Format(DateTime local) => DateTime(local, LocalizationSetup.IsJapanese);

@@ -42,14 +42,15 @@ public static class Describe
         return detail is null ? l.Of(e.Kind) : $"{l.Of(e.Kind)}: {detail}";
     }
 
+    /// <summary>The event's icon (MudBlazor's SVG).</summary>
     public static string Icon(ContactEventKind kind) => kind switch
     {
-        ContactEventKind.MissedCall => "phone_missed",
-        ContactEventKind.CallMade => "call",
-        ContactEventKind.EmailSent => "mail",
-        ContactEventKind.ContactReceived => "call_received",
-        ContactEventKind.Result => "flag",
-        ContactEventKind.ThankYouSkipped => "do_not_disturb_on",
-        _ => "event",
+        ContactEventKind.MissedCall => MudBlazor.Icons.Material.Outlined.PhoneMissed,
+        ContactEventKind.CallMade => MudBlazor.Icons.Material.Outlined.Call,
+        ContactEventKind.EmailSent => MudBlazor.Icons.Material.Outlined.Mail,
+        ContactEventKind.ContactReceived => MudBlazor.Icons.Material.Outlined.CallReceived,
+        ContactEventKind.Result => MudBlazor.Icons.Material.Outlined.Flag,
+        ContactEventKind.ThankYouSkipped => MudBlazor.Icons.Material.Outlined.DoNotDisturbOn,
+        _ => MudBlazor.Icons.Material.Outlined.Event,
     };
 }

@@ -1,40 +1,25 @@
-using System.Globalization;
 using FollowUp.Domain.Advice;
 using Microsoft.Extensions.Localization;
 
 namespace FollowUp.Web.Features.NextSteps;
 
-/// <summary>A step's window in words: 「今日 17:00まで」, 「12月1日(火) 10:00から」, "from Tue 1 Dec 10:00".</summary>
+/// <summary>A step's window in words: 「今日 17:00まで」, 「今日 10:00〜17:00」, 「12月1日(火) 10:00から」, "from Tue Dec 1, 10:00".</summary>
 public static class WindowText
 {
-    private static readonly CultureInfo Ja = CultureInfo.GetCultureInfo("ja-JP");
-    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-GB");
-
-    /// <summary>A moment relative to today: 今日/明日 or the date, then the time.</summary>
+    /// <summary>A moment relative to today: 今日/明日 (today/tomorrow) or the date, then the time.</summary>
     public static string Moment(DateTime at, DateTime now, bool japanese)
     {
         var day = DateOnly.FromDateTime(at);
         var today = DateOnly.FromDateTime(now);
-        var time = at.ToString("HH:mm", CultureInfo.InvariantCulture);
-        string date;
-        if (day == today)
+        if (day == today || day == today.AddDays(1))
         {
-            date = japanese ? "今日" : "today";
+            var word = day == today ? (japanese ? "今日" : "today") : (japanese ? "明日" : "tomorrow");
+            return $"{word} {DateWords.Time(at)}";
         }
-        else if (day == today.AddDays(1))
-        {
-            date = japanese ? "明日" : "tomorrow";
-        }
-        else
-        {
-            date = japanese
-                ? at.ToString(day.Year == today.Year ? "M月d日(ddd)" : "yyyy年M月d日(ddd)", Ja)
-                : at.ToString(day.Year == today.Year ? "ddd d MMM" : "ddd d MMM yyyy", En);
-        }
-        return $"{date} {time}";
+        return DateWords.DateTime(at, japanese, withYear: day.Year != today.Year);
     }
 
-    /// <summary>The window of <paramref name="step"/> as one short phrase.</summary>
+    /// <summary>The window of <paramref name="step"/> as one short phrase; a window within one day names the day once.</summary>
     public static string Of(NextStep step, DateTime now, IStringLocalizer l, bool japanese)
     {
         ArgumentNullException.ThrowIfNull(step);
@@ -45,9 +30,12 @@ public static class WindowText
         }
         if (now < step.OpensAt)
         {
-            return step.ClosesAt is { } c
-                ? l["Window.Between", Moment(step.OpensAt, now, japanese), Moment(c, now, japanese)]
-                : l["Window.From", Moment(step.OpensAt, now, japanese)];
+            if (step.ClosesAt is not { } c)
+            {
+                return l["Window.From", Moment(step.OpensAt, now, japanese)];
+            }
+            var end = DateOnly.FromDateTime(c) == DateOnly.FromDateTime(step.OpensAt) ? DateWords.Time(c) : Moment(c, now, japanese);
+            return l["Window.Between", Moment(step.OpensAt, now, japanese), end];
         }
         if (step.ClosesAt is { } close)
         {

@@ -46,6 +46,22 @@ public sealed class ReminderService(
         return await db.RemindersOf(owner).CountAsync(r => r.State == ReminderState.Delivered, ct);
     }
 
+    /// <summary>Reminders already due that wait for the end of the user's quiet hours (0 outside them).</summary>
+    public async Task<int> HeldCountAsync(CancellationToken ct = default)
+    {
+        var owner = await currentUser.IdAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var settings = (await UserReminderSettings.LoadAsync(db, [owner], ct))[owner];
+        if (!settings.IsQuietAt(now))
+        {
+            return 0;
+        }
+        var nowUtc = now.UtcDateTime;
+        return await db.RemindersOf(owner).CountAsync(r => r.State == ReminderState.Scheduled
+            && (r.SnoozedUntilUtc != null && r.SnoozedUntilUtc > r.DueAtUtc ? r.SnoozedUntilUtc.Value : r.DueAtUtc) <= nowUtc, ct);
+    }
+
     public async Task<bool> MarkReadAsync(int id, CancellationToken ct = default)
     {
         var owner = await currentUser.IdAsync();

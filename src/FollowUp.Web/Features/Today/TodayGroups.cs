@@ -50,9 +50,9 @@ public sealed record TodayItem(
 
 /// <summary>
 /// The Today page's groups. <b>Do now</b>: open steps, overdue first, then by closing time. <b>Coming up</b>:
-/// action steps (calls, emails, preparation) whose window opens within <see cref="Horizon"/>, soonest first.
-/// <b>Waiting</b>: nothing to do but wait — a follow-up or move-on that has not opened yet, or anything opening
-/// later than the horizon — by opening time. Finished applications and ones without an interview go last.
+/// steps of any kind (a call, an email, the day one may inquire) whose window opens within <see cref="Horizon"/>,
+/// soonest first. <b>Waiting</b>: nothing to do until after the horizon, by opening time. Finished applications and
+/// ones without an interview go last.
 /// </summary>
 /// <param name="DoNow">Open steps.</param>
 /// <param name="ComingUp">Steps opening within the horizon.</param>
@@ -149,9 +149,8 @@ public sealed record TodayGroups(
                 case { } step when step.IsOpenAt(now):
                     doNow.Add(item);
                     break;
-                case { Kind: StepKind.FollowUp or StepKind.MoveOn }:
-                    waiting.Add(item);
-                    break;
+                // Whatever its kind, a step that opens within the horizon is coming up: the group's empty text
+                // ("nothing opens in the next two weeks") can never contradict a card below it.
                 case { } step when step.OpensAt - now <= Horizon:
                     comingUp.Add(item);
                     break;
