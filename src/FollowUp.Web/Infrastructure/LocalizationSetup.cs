@@ -1,4 +1,6 @@
 using System.Globalization;
+using FollowUp.Web.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
 namespace FollowUp.Web.Infrastructure;
@@ -30,16 +32,24 @@ public static class LocalizationSetup
         return builder;
     }
 
-    /// <summary><c>GET /culture/set?culture=en&amp;returnUrl=/</c>: remembers the choice for a year and goes back.</summary>
+    /// <summary>
+    /// <c>GET /culture/set?culture=en&amp;returnUrl=/</c>: remembers the choice for a year and goes back. Signed in, the
+    /// choice is also the profile's language (one setting: the header's switch and the profile page agree).
+    /// </summary>
     public static void MapCultureSwitch(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/culture/set", (string? culture, string? returnUrl, HttpResponse response) =>
+        app.MapGet("/culture/set", async (string? culture, string? returnUrl, HttpContext http, UserManager<AppUser> users) =>
         {
             var chosen = Cultures.Contains(culture) ? culture! : "ja";
-            response.Cookies.Append(
+            http.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            if (http.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(http.User) is { } user && user.Culture != chosen)
+            {
+                user.Culture = chosen;
+                await users.UpdateAsync(user);
+            }
             return Results.LocalRedirect(SafeReturnUrl(returnUrl));
         }).AllowAnonymous();
     }

@@ -53,7 +53,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AppServerFixture 
         await ui.AddApplicationAsync("株式会社テスト");
 
         await ui.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "着信があった" }).ClickAsync();
-        await Expect(ui.Page.Locator(".rz-dialog")).ToBeVisibleAsync();
+        await Expect(ui.Page.Locator(".mud-dialog")).ToBeVisibleAsync();
         await AssertNoSeriousViolationsAsync(ui.Page, "event-dialog");
     }
 

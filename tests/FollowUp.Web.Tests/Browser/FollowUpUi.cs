@@ -141,10 +141,10 @@ public sealed partial class FollowUpUi
 
     public async Task AddInterviewWithinBusinessDaysAsync(int applicationId, string date, string time, int businessDays)
     {
-        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "面接を追加" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "面接を追加" }).ClickAsync();
         await Page.WaitForURLAsync(_server.Url($"/applications/{applicationId}/interviews/new"));
         await Expect(Page.Locator("#iv-date")).ToBeVisibleAsync();
-        await FillAndLeaveAsync(Page.Locator("#iv-date"), date);
+        await FillDateAsync(Page.Locator("#iv-date"), date);
         await FillAndLeaveAsync(Page.Locator("#iv-time"), time);
         await Retry(async () =>
         {
@@ -160,7 +160,7 @@ public sealed partial class FollowUpUi
     /// <summary>Two taps: "着信があった", then the voicemail kind, which saves at once.</summary>
     public async Task LogMissedCallAsync(string voicemailText)
     {
-        var dialog = Page.Locator(".rz-dialog");
+        var dialog = Page.Locator(".mud-dialog");
         await Retry(async () =>
         {
             await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "着信があった" }).ClickAsync();
@@ -186,6 +186,15 @@ public sealed partial class FollowUpUi
         var match = ApplicationUrl().Match(Page.Url);
         Assert.True(match.Success, $"Not an application page: {Page.Url}");
         return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Types an ISO date (2026-11-20) the way a Japanese user writes it (2026/11/20) into a date picker.</summary>
+    public static async Task FillDateAsync(ILocator input, string isoDate)
+    {
+        var typed = isoDate.Replace('-', '/');
+        await input.FillAsync(typed);
+        await input.PressAsync("Tab");
+        await Expect(input).ToHaveValueAsync(new Regex("^" + Regex.Escape(typed)));
     }
 
     public static async Task FillAndLeaveAsync(ILocator input, string value)

@@ -79,7 +79,7 @@ public sealed class BrowserNotificationTests(BrowserFixture browser) : IAsyncLif
         var shown = Assert.Single(await RecordedAsync(page));
         Assert.Equal(("FollowUp リマインダー", $"{company}：「折り返し電話をする」のタイミングです。", $"reminder-{first}", "ja"),
             (shown.Title, shown.Body, shown.Tag, shown.Lang));
-        await Expect(opsPage.Locator(".rz-notification-item").Filter(new() { HasText = company })).ToBeVisibleAsync();
+        await Expect(opsPage.Locator(".mud-snackbar").Filter(new() { HasText = company })).ToBeVisibleAsync();
 
         // A click on the notification focuses the tab, opens the application inside the running app and marks the
         // reminder read (the bell empties).

@@ -95,7 +95,7 @@ public sealed class ReminderChannelTests : IDisposable
         var en = Assert.Single(mails, m => m.To == "en@example.com");
         Assert.Equal("FollowUp: Send a thank-you email (Acme)", en.Subject);
         Assert.Contains("Acme: time for this step: Send a thank-you email.", en.Body, StringComparison.Ordinal);
-        Assert.Contains("Opens: Tue 24 Nov 2026 11:00", en.Body, StringComparison.Ordinal);
+        Assert.Contains("Opens: Tue Nov 24 2026, 11:00", en.Body, StringComparison.Ordinal);
         var ja = Assert.Single(mails, m => m.To == "ja@example.com");
         Assert.Equal("FollowUp：お礼メールを送る（テスト商事）", ja.Subject);
         Assert.Contains("テスト商事：「お礼メールを送る」のタイミングです。", ja.Body, StringComparison.Ordinal);

@@ -39,7 +39,7 @@ public sealed class ReminderToastBrowserTests(BrowserFixture browser) : IAsyncLi
 
         foreach (var p in new[] { page, opsPage })
         {
-            await Expect(p.Locator(".rz-notification-item").Filter(new() { HasText = "トースト株式会社：「折り返し電話をする」のタイミングです。" })).ToBeVisibleAsync();
+            await Expect(p.Locator(".mud-snackbar").Filter(new() { HasText = "トースト株式会社：「折り返し電話をする」のタイミングです。" })).ToBeVisibleAsync();
             await Expect(p.Locator("[data-testid=reminder-count]")).ToHaveTextAsync("1");
         }
         Assert.EndsWith("/", page.Url, StringComparison.Ordinal);

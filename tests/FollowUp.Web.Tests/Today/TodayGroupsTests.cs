@@ -38,8 +38,11 @@ public sealed class TodayGroupsTests
     [InlineData(StepKind.CallBack, 1, "coming")]
     [InlineData(StepKind.RetryCall, 13, "coming")]
     [InlineData(StepKind.RetryCall, 15, "waiting")]
-    [InlineData(StepKind.FollowUp, 1, "waiting")]
-    [InlineData(StepKind.MoveOn, 3, "waiting")]
+    [InlineData(StepKind.FollowUp, 1, "coming")] // the day one may inquire is coming up, like any step
+    [InlineData(StepKind.FollowUp, 13, "coming")]
+    [InlineData(StepKind.FollowUp, 15, "waiting")]
+    [InlineData(StepKind.MoveOn, 3, "coming")]
+    [InlineData(StepKind.MoveOn, 20, "waiting")]
     [InlineData(StepKind.Done, -1, "other")]
     public void Steps_not_open_yet_are_coming_up_or_waiting(StepKind kind, int daysAhead, string expected)
     {

@@ -70,7 +70,8 @@ public sealed class SampleData(
         var waiting = App("さくらテック株式会社", "Sakura Tech K.K.", "一般事務（派遣）", "Office clerk (temp)", ApplicationRoute.StaffingAgency);
         waiting.AgencyName = japanese ? "ミライスタッフ株式会社" : "Mirai Staff K.K.";
         waiting.AgencyCoordinator = japanese ? "田中様" : "Mr Tanaka";
-        waiting.Interviews.Add(Iv(today.AddDays(-1).AddHours(11), ReplyPromiseKind.WithinBusinessDays, count: 5));
+        // An answer promised within three weeks: the inquiry opens more than two weeks from now, so this one waits.
+        waiting.Interviews.Add(Iv(today.AddDays(-1).AddHours(11), ReplyPromiseKind.WithinWeeks, count: 3));
         waiting.Interviews[0].Stage = InterviewStage.AgencyMeeting;
         var thanks2 = Ev(ContactEventKind.EmailSent, today.AddDays(-1).AddHours(18));
         thanks2.EmailPurpose = EmailPurpose.ThankYou;
