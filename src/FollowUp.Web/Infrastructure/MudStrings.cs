@@ -8,7 +8,7 @@ namespace FollowUp.Web.Infrastructure;
 /// app's resources under <c>MudBlazor.&lt;key&gt;</c> (MudBlazor.Translations is not available here); any key the app
 /// does not translate falls back to MudBlazor's English.
 /// </summary>
-internal sealed class MudStrings(IStringLocalizer<SharedResource> app) : MudLocalizer
+public sealed class MudStrings(IStringLocalizer<SharedResource> app) : MudLocalizer
 {
     public override LocalizedString this[string key]
     {
