@@ -1,10 +1,11 @@
 using Bunit;
-using FollowUp.Web.Components;
+using FollowUp.Web.Data;
 using FollowUp.Web.Features.Applications;
 using FollowUp.Web.Features.Profile;
 using FollowUp.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace FollowUp.Web.Tests.Applications;
@@ -98,7 +99,7 @@ public sealed class FormComponentTests(FollowUpAppFactory app) : ComponentContex
         var saved = provider.InvokeAsync(() => QuickLogDialog.OpenAsync(dialogs, "着信", seeded.ApplicationId, ContactEventKind.MissedCall, "Asia/Tokyo"));
         provider.WaitForAssertion(() => Assert.NotEmpty(provider.FindAll(".mud-dialog")));
 
-        provider.Find("#event-date").Change("2026/12/24");
+        provider.Find("#event-date").Change(culture == "ja" ? "2026/12/24" : "12/24/2026"); // as each language writes it
         provider.FindAll(".mud-dialog .fu-quick-answers button")[0].Click();
 
         provider.WaitForAssertion(() => Assert.Contains(message, provider.Find(".mud-dialog").TextContent, StringComparison.Ordinal));

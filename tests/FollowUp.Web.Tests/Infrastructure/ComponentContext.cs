@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Security.Claims;
 using Bunit;
 using FollowUp.Web.Infrastructure;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -12,7 +15,7 @@ namespace FollowUp.Web.Tests.Infrastructure;
 /// fake clock, and every other service from the real app (its SQLite file, its ja/en localizers) through a scope
 /// of <see cref="FollowUpAppFactory"/>. Renders in Japanese unless <see cref="Culture"/> says otherwise.
 /// </summary>
-public abstract class ComponentContext : BunitContext
+public abstract class ComponentContext : BunitContext, IDisposable
 {
     private readonly AsyncServiceScope _appScope;
     private readonly CultureInfo _savedCulture = CultureInfo.CurrentCulture;
@@ -24,7 +27,7 @@ public abstract class ComponentContext : BunitContext
         _appScope = app.Services.CreateAsyncScope();
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Services.AddTransient<MudLocalizer, MudStrings>();
+        Services.AddTransient<MudLocalizer>(_ => new MudStrings(_appScope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>()));
         Services.AddSingleton<TimeProvider>(app.Clock);
         Services.AddFallbackServiceProvider(_appScope.ServiceProvider);
         Culture("ja");
@@ -32,8 +35,16 @@ public abstract class ComponentContext : BunitContext
 
     protected FollowUpAppFactory App { get; }
 
-    /// <summary>Renders as <paramref name="userId"/> (the services scope every query to them).</summary>
-    protected void SignIn(string userId) => Services.AddSingleton<ICurrentUser>(new TestCurrentUser(userId));
+    /// <summary>
+    /// Renders as <paramref name="userId"/>: the app's own services read the user from the authentication state, as
+    /// a request sets it, and scope every query to them.
+    /// </summary>
+    protected void SignIn(string userId)
+    {
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId)], "test"));
+        var state = (IHostEnvironmentAuthenticationStateProvider)_appScope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        state.SetAuthenticationState(Task.FromResult(new AuthenticationState(user)));
+    }
 
     /// <summary>Renders in "ja" or "en" from now on (the components read the current culture, as the app's request does).</summary>
     protected static void Culture(string name)
@@ -43,14 +54,18 @@ public abstract class ComponentContext : BunitContext
         CultureInfo.CurrentUICulture = culture;
     }
 
-    protected override void Dispose(bool disposing)
+    // MudBlazor's services only dispose asynchronously: xunit's synchronous Dispose runs the asynchronous one.
+    void IDisposable.Dispose()
     {
-        if (disposing)
-        {
-            CultureInfo.CurrentCulture = _savedCulture;
-            CultureInfo.CurrentUICulture = _savedUiCulture;
-            _appScope.Dispose();
-        }
-        base.Dispose(disposing);
+        DisposeAsync().AsTask().GetAwaiter().GetResult();
+        GC.SuppressFinalize(this);
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        await _appScope.DisposeAsync();
+        CultureInfo.CurrentCulture = _savedCulture;
+        CultureInfo.CurrentUICulture = _savedUiCulture;
     }
 }

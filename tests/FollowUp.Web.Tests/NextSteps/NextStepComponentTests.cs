@@ -4,6 +4,7 @@ using FollowUp.Web.Features.DataExport;
 using FollowUp.Web.Features.NextSteps;
 using FollowUp.Web.Infrastructure;
 using FollowUp.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FollowUp.Web.Tests.NextSteps;
 

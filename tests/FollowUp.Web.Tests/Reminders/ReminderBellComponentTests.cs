@@ -3,6 +3,7 @@ using FollowUp.Domain.Advice;
 using FollowUp.Web.Features.Reminders;
 using FollowUp.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace FollowUp.Web.Tests.Reminders;

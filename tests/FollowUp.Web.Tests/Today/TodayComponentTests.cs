@@ -1,11 +1,11 @@
-using System.Collections.Immutable;
 using Bunit;
 using FollowUp.Domain.Advice;
-using FollowUp.Web.Features.NextSteps;
+using FollowUp.Web.Data;
 using FollowUp.Web.Features.Today;
 using FollowUp.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace FollowUp.Web.Tests.Today;
@@ -99,8 +99,9 @@ public sealed class TodayComponentTests(FollowUpAppFactory app) : ComponentConte
 
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll(".mud-dialog")));
         await using var db = App.CreateDbContext();
-        var saved = await db.ContactEvents.Where(e => e.OwnerId == owner && e.Kind == ContactEventKind.MissedCall).ToListAsync();
-        Assert.Single(saved);
+        var aoba = await db.Applications.SingleAsync(a => a.OwnerId == owner && a.Company == "あおば食品株式会社");
+        var saved = await db.ContactEvents.Where(e => e.ApplicationId == aoba.Id && e.Kind == ContactEventKind.MissedCall).ToListAsync();
+        Assert.Equal(Domain.Events.VoicemailKind.CallBack, Assert.Single(saved).Voicemail);
         page.WaitForAssertion(() => Assert.Equal("CallBack",
             page.Find("[data-testid=today-card][data-company='あおば食品株式会社'] [data-testid=next-step]").GetAttribute("data-step")));
     }
