@@ -17,7 +17,11 @@ install_debian() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
 }
 
-# The browser tests drive Debian's Chromium (Playwright cannot download a browser here).
-[ -x /usr/bin/chromium ] || install_debian chromium
+# The browser tests drive Debian's Chromium (Playwright cannot download a browser here); Japanese pages
+# need a CJK font so text measures and screenshots read as they do on a phone.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+[ ${#missing[@]} -eq 0 ] || install_debian "${missing[@]}"
 
 exec dotnet test FollowUp.sln "$@"

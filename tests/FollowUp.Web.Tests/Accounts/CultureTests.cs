@@ -1,9 +1,13 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using FollowUp.Web.Tests.Infrastructure;
 
 namespace FollowUp.Web.Tests.Accounts;
 
-/// <summary>Japanese by default; English by Accept-Language or by the switcher; the switcher only redirects locally.</summary>
+/// <summary>
+/// Japanese by default; English by Accept-Language or by the switcher; the switcher only redirects locally and,
+/// signed in, saves the choice as the account's language.
+/// </summary>
 public sealed class CultureTests(FollowUpAppFactory app) : IClassFixture<FollowUpAppFactory>
 {
     [Fact]
@@ -39,6 +43,32 @@ public sealed class CultureTests(FollowUpAppFactory app) : IClassFixture<FollowU
         var doc = await Forms.GetDocumentAsync(client, "/account/login");
         Assert.Equal("en", doc.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Sign in", doc.QuerySelector("h1")?.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Signed_in_the_switcher_also_sets_the_language_of_reminder_emails()
+    {
+        using var alice = app.CreateBrowserLikeClient("ja-JP");
+        using var bob = app.CreateBrowserLikeClient("ja-JP");
+        using (await Forms.RegisterAsync(alice, "culture-alice@example.jp", FollowUpAppFactory.Password)) { }
+        using (await Forms.RegisterAsync(bob, "culture-bob@example.jp", FollowUpAppFactory.Password)) { }
+
+        using var switched = await alice.GetAsync(new Uri("/culture/set?culture=en&returnUrl=/profile", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+
+        Assert.Equal("en", await CultureOfAsync("culture-alice@example.jp"));
+        Assert.Equal("ja", await CultureOfAsync("culture-bob@example.jp"));
+        var profile = await Forms.GetDocumentAsync(alice, "/profile");
+        Assert.Equal("en", profile.DocumentElement.GetAttribute("lang"));
+
+        using var back = await alice.GetAsync(new Uri("/culture/set?culture=ja&returnUrl=/", UriKind.Relative));
+        Assert.Equal("ja", await CultureOfAsync("culture-alice@example.jp"));
+    }
+
+    private async Task<string?> CultureOfAsync(string email)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Users.Where(u => u.Email == email).Select(u => u.Culture).SingleAsync();
     }
 
     [Theory]

@@ -7,8 +7,8 @@ namespace FollowUp.Web.Tests.Browser;
 /// <summary>
 /// The daily workflow in real Chromium, at phone (375×812) and desktop (1280×800) size, on a server whose
 /// clock starts on Friday 2026-11-20 at 19:30 in Tokyo (Monday 11/23 is a national holiday): sample data,
-/// a missed call logged from Today in two taps, the follow-up script and its mailto link, and axe-core on
-/// every screen of the flow.
+/// a missed call logged from Today in two taps (on the laptop with a 30,000-character paste into its note), the
+/// follow-up script and its mailto link, and axe-core on every screen of the flow.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class DailyWorkflowTests(BrowserFixture browser) : IAsyncLifetime, IDisposable
@@ -42,7 +42,7 @@ public sealed class DailyWorkflowTests(BrowserFixture browser) : IAsyncLifetime,
         var cards = page.Locator("[data-testid=today-card]");
         await Expect(cards).ToHaveCountAsync(4);
         await AccessibilityTests.AssertNoSeriousViolationsAsync(page, $"today-{size}");
-        await SaveScreenshotAsync(page, $"today-{size}");
+        await BrowserFixture.SaveScreenshotAsync(page, $"today-{size}");
 
         // Two taps from Today: "着信があった", then the voicemail kind. Nothing else.
         var agencyCard = Card(page, "さくらテック株式会社");
@@ -51,6 +51,17 @@ public sealed class DailyWorkflowTests(BrowserFixture browser) : IAsyncLifetime,
         var dialog = page.Locator(".mud-dialog");
         await Expect(dialog).ToBeVisibleAsync();
         await AccessibilityTests.AssertNoSeriousViolationsAsync(page, $"log-dialog-{size}");
+        if (!phone)
+        {
+            // A paste of 30,000 characters into the note stops at the limit, the counter says so, and it saves.
+            await dialog.Locator("summary").ClickAsync();
+            var note = dialog.Locator("#event-note");
+            await note.FocusAsync();
+            await page.Keyboard.InsertTextAsync(new string('あ', 30_000));
+            Assert.Equal(4000, await note.EvaluateAsync<int>("e => e.value.length"));
+            await note.BlurAsync(); // the field sends its value on change, not per key (Japanese input methods)
+            await Expect(dialog).ToContainTextAsync("4000 / 4000");
+        }
         await dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "「折り返しお願いします」", Exact = true }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
 
@@ -83,7 +94,7 @@ public sealed class DailyWorkflowTests(BrowserFixture browser) : IAsyncLifetime,
         Assert.Contains("山田 花子", query["body"], StringComparison.Ordinal);
         Assert.Equal(await body.InnerTextAsync(), query["body"].Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd(), ignoreLineEndingDifferences: true, ignoreWhiteSpaceDifferences: true);
         await AccessibilityTests.AssertNoSeriousViolationsAsync(page, $"script-{size}");
-        await SaveScreenshotAsync(page, $"script-{size}");
+        await BrowserFixture.SaveScreenshotAsync(page, $"script-{size}");
 
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"The script page is {overflow}px wider than the viewport");
@@ -96,19 +107,6 @@ public sealed class DailyWorkflowTests(BrowserFixture browser) : IAsyncLifetime,
 
     private static ILocator Card(IPage page, string company) =>
         page.Locator($"[data-testid=today-card][data-company='{company}']");
-
-    /// <summary>Into the test output, and into docs/screenshots when FOLLOWUP_SCREENSHOTS_DIR names it.</summary>
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
-        await File.WriteAllBytesAsync(Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), bytes);
-        var docs = Environment.GetEnvironmentVariable("FOLLOWUP_SCREENSHOTS_DIR");
-        if (!string.IsNullOrEmpty(docs))
-        {
-            Directory.CreateDirectory(docs);
-            await File.WriteAllBytesAsync(Path.Combine(docs, name + ".png"), bytes);
-        }
-    }
 
     public async Task DisposeAsync()
     {

@@ -125,6 +125,10 @@ public sealed partial class EveryPageTests(BrowserFixture browser, EveryPageTest
             await ui.GotoAsync(path, interactive);
             await Expect(page.Locator("h1").First).ToBeVisibleAsync();
             await CheckAsync(page, $"{name}{path}", phone, axe);
+            if (path == "/")
+            {
+                await BrowserFixture.SaveScreenshotAsync(page, $"today-{name}");
+            }
         }
 
         // The quick-log dialog, open on the application page.

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace FollowUp.Web.Tests.Infrastructure;
 
@@ -19,6 +20,22 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>Where screenshots go: the test output folder.</summary>
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    /// <summary>A full-page screenshot into the test output, and into docs/screenshots when FOLLOWUP_SCREENSHOTS_DIR names it.</summary>
+    public static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        // Toasts come and go: closed first, as a person would, so the picture shows the page.
+        await page.EvaluateAsync("() => document.querySelectorAll('.mud-snackbar button').forEach(b => b.click())");
+        await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
+        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
+        await File.WriteAllBytesAsync(Path.Combine(ScreenshotDirectory, name + ".png"), bytes);
+        var docs = Environment.GetEnvironmentVariable("FOLLOWUP_SCREENSHOTS_DIR");
+        if (!string.IsNullOrEmpty(docs))
+        {
+            Directory.CreateDirectory(docs);
+            await File.WriteAllBytesAsync(Path.Combine(docs, name + ".png"), bytes);
+        }
+    }
 
     public async Task InitializeAsync()
     {

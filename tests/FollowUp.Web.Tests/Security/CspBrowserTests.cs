@@ -7,9 +7,11 @@ using static Microsoft.Playwright.Assertions;
 namespace FollowUp.Web.Tests.Security;
 
 /// <summary>
-/// The real app in Chromium with its Content-Security-Policy: login, register, the applications list and an
-/// application page (with Radzen's dialog opened) raise no CSP violation, neither as a console message nor as a
-/// <c>securitypolicyviolation</c> event, and the Blazor circuit (WebSocket) still connects.
+/// The real app in Chromium with its Content-Security-Policy: every kind of page (static account forms, the
+/// interactive pages with MudBlazor's dialog and toasts, the operations page and the Hangfire
+/// dashboard) raises no CSP violation, neither as a console message nor as a <c>securitypolicyviolation</c>
+/// event, the Blazor circuit (WebSocket) still connects, and no request leaves the app's origin (no web fonts,
+/// CDNs or analytics: what people type stays between them and us).
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class CspBrowserTests(BrowserFixture browser) : IAsyncLifetime, IDisposable
@@ -23,7 +25,12 @@ public sealed class CspBrowserTests(BrowserFixture browser) : IAsyncLifetime, ID
     private readonly ConcurrentQueue<string> _violations = new();
     private AppServer? _server;
 
-    public async Task InitializeAsync() => _server = await AppServer.StartAsync(_data.Path);
+    private readonly ConcurrentQueue<string> _foreignRequests = new();
+
+    public async Task InitializeAsync() => _server = await AppServer.StartAsync(_data.Path,
+        environment: new Dictionary<string, string> { ["FollowUp__Admin__Emails"] = Email });
+
+    private const string Email = "csp@example.jp";
 
     [Fact]
     public async Task Pages_satisfy_the_content_security_policy()
@@ -32,6 +39,16 @@ public sealed class CspBrowserTests(BrowserFixture browser) : IAsyncLifetime, ID
         await context.ExposeFunctionAsync("__reportCsp", (string json) => _violations.Enqueue("event: " + json));
         await context.AddInitScriptAsync(ListenForViolations);
         var page = await context.NewPageAsync();
+        var origin = new Uri(_server!.Url("/")).GetLeftPart(UriPartial.Authority);
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(origin + "/", StringComparison.Ordinal)
+                && !request.Url.StartsWith(origin.Replace("http://", "ws://", StringComparison.Ordinal) + "/", StringComparison.Ordinal)
+                && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                _foreignRequests.Enqueue(request.Url);
+            }
+        };
         page.Console += (_, message) =>
         {
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)
@@ -48,14 +65,14 @@ public sealed class CspBrowserTests(BrowserFixture browser) : IAsyncLifetime, ID
         await Expect(page.Locator("h1")).ToHaveTextAsync("ログイン");
         await SettleAsync(page, checkedPages);
 
-        await ui.RegisterAsync("csp@example.jp", FollowUpAppFactory.Password);
+        await ui.RegisterAsync(Email, FollowUpAppFactory.Password);
         await ui.WaitForCircuitAsync();
         await SettleAsync(page, checkedPages);
 
         var id = await ui.AddApplicationAsync("株式会社CSP");
         await ui.AddInterviewWithinBusinessDaysAsync(id, "2026-11-20", "10:00", businessDays: 3);
         await ui.WaitForCircuitAsync();
-        await ui.LogMissedCallAsync("「折り返しお願いします」");
+        await ui.LogMissedCallAsync("「折り返しお願いします」"); // MudBlazor's dialog and toast
         await Expect(ui.Timeline).ToContainTextAsync("「折り返しお願いします」");
         await SettleAsync(page, checkedPages);
 
@@ -81,7 +98,15 @@ public sealed class CspBrowserTests(BrowserFixture browser) : IAsyncLifetime, ID
         await Expect(page.Locator("[data-testid=device-notifications]")).ToHaveAttributeAsync("data-state", "off");
         await SettleAsync(page, checkedPages);
 
-        // The static account pages of this branch: data export/import links and the import form.
+        // The operations page and the Hangfire dashboard (its own scripts and styles) for the administrator.
+        await ui.GotoAsync("/ops");
+        await Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await SettleAsync(page, checkedPages);
+        await ui.GotoAsync("/ops/jobs/recurring", interactive: false);
+        await Expect(page.GetByText("reminders-reconcile")).ToBeVisibleAsync();
+        await SettleAsync(page, checkedPages);
+
+        // The static account pages: data export/import links and the import form.
         await ui.GotoAsync("/account/manage", interactive: false);
         await Expect(page.Locator("a[href='/account/export.json']")).ToBeVisibleAsync();
         await SettleAsync(page, checkedPages);
@@ -97,6 +122,8 @@ public sealed class CspBrowserTests(BrowserFixture browser) : IAsyncLifetime, ID
 
         Assert.True(_violations.IsEmpty,
             $"CSP violations on {string.Join(", ", checkedPages)}:\n{string.Join('\n', _violations)}");
+        Assert.True(_foreignRequests.IsEmpty,
+            $"Requests leaving {origin} from {string.Join(", ", checkedPages)}:\n{string.Join('\n', _foreignRequests.Distinct())}");
     }
 
     private static async Task SettleAsync(IPage page, List<string> checkedPages)
