@@ -5,6 +5,8 @@ using FollowUp.Web.Features.Operations;
 using MudBlazor;
 using MudBlazor.Services;
 
+using FollowUp.Web.Components.Layout;
+
 namespace FollowUp.Web.Infrastructure;
 
 /// <summary>The rest of the composition root: logging, UI, features and the request pipeline.</summary>
@@ -82,6 +84,8 @@ public static class AppSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapStaticAssets();
+        app.MapTextAsset(FollowUpTheme.StylesheetPath, () => FollowUpTheme.Stylesheet);
+        app.MapTextAsset(IconSprite.Path, () => IconSprite.Asset);
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapCultureSwitch();
         app.MapAccountEndpoints();

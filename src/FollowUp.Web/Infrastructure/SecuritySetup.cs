@@ -120,7 +120,7 @@ public static partial class SecuritySetup
         return string.Join("; ",
             "default-src 'self'",
             "script-src 'self'",
-            // MudBlazor renders style attributes and sets styles from script; see ADR 0019.
+            // MudBlazor renders style attributes and sets styles from script; see ADR 0020.
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data:",
             "font-src 'self'",

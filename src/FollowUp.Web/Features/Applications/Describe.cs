@@ -1,4 +1,5 @@
 using FollowUp.Domain.Advice;
+using FollowUp.Web.Components;
 using FollowUp.Web.Data;
 using FollowUp.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
@@ -42,15 +43,15 @@ public static class Describe
         return detail is null ? l.Of(e.Kind) : $"{l.Of(e.Kind)}: {detail}";
     }
 
-    /// <summary>The event's icon (MudBlazor's SVG).</summary>
+    /// <summary>The event's icon, from the sprite (a timeline repeats them).</summary>
     public static string Icon(ContactEventKind kind) => kind switch
     {
-        ContactEventKind.MissedCall => MudBlazor.Icons.Material.Outlined.PhoneMissed,
-        ContactEventKind.CallMade => MudBlazor.Icons.Material.Outlined.Call,
-        ContactEventKind.EmailSent => MudBlazor.Icons.Material.Outlined.Mail,
-        ContactEventKind.ContactReceived => MudBlazor.Icons.Material.Outlined.CallReceived,
-        ContactEventKind.Result => MudBlazor.Icons.Material.Outlined.Flag,
-        ContactEventKind.ThankYouSkipped => MudBlazor.Icons.Material.Outlined.DoNotDisturbOn,
-        _ => MudBlazor.Icons.Material.Outlined.Event,
+        ContactEventKind.MissedCall => IconSprite.PhoneMissed,
+        ContactEventKind.CallMade => IconSprite.Call,
+        ContactEventKind.EmailSent => IconSprite.Mail,
+        ContactEventKind.ContactReceived => IconSprite.CallReceived,
+        ContactEventKind.Result => IconSprite.Flag,
+        ContactEventKind.ThankYouSkipped => IconSprite.DoNotDisturb,
+        _ => IconSprite.Event,
     };
 }
