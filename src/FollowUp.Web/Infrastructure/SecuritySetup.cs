@@ -57,6 +57,7 @@ public static partial class SecuritySetup
 
         // Passwords: Identity's own rules plus the list of common passwords shipped with the app.
         services.AddScoped<IPasswordValidator<AppUser>, CommonPasswordValidator>();
+        services.AddScoped<IPasswordValidator<AppUser>, PasswordPolicyValidator>();
 
         // Unhandled exceptions get a short reference that the log and the error page both carry.
         services.AddExceptionHandler<ErrorReferenceHandler>();
