@@ -24,6 +24,7 @@ public static class TrustSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseFollowUpSecurity();
+        app.UseImportUploadLimit();
         app.MapDataExport();
         return app;
     }
