@@ -72,7 +72,11 @@ public static class DataSetup
             .SetApplicationName("FollowUp")
             .PersistKeysToFileSystem(new DirectoryInfo(keys));
 
-        builder.Services.AddHealthChecks().AddDbContextCheck<FollowUpDbContext>("database");
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<PageHealthCheck.Pipeline>();
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<FollowUpDbContext>("database")
+            .AddCheck<PageHealthCheck>("pages");
         return builder;
     }
 
