@@ -100,7 +100,7 @@ public sealed class JobRunTests : IDisposable
     public async Task Runs_and_failures_survive_a_crash_and_ops_shows_them_to_administrators_only()
     {
         const string adminEmail = "ops@example.com";
-        var server = await AppServer.StartAsync(_data.Path);
+        var server = await AppServer.StartAsync(_data.Path, environment: new Dictionary<string, string> { ["FollowUp__Admin__Emails"] = adminEmail });
         var cookies = new CookieContainer();
         int firstRun;
         int reminderId;
@@ -121,6 +121,7 @@ public sealed class JobRunTests : IDisposable
         // Restarted with email pointing nowhere: the start-up reconcile delivers the reminder and its email fails.
         server = await AppServer.StartAsync(_data.Path, server.Port, new Dictionary<string, string>
         {
+            ["FollowUp__Admin__Emails"] = adminEmail,
             ["FollowUp__Smtp__Host"] = "127.0.0.1",
             ["FollowUp__Smtp__Port"] = AppServer.FreePort().ToString(CultureInfo.InvariantCulture),
         });
@@ -141,7 +142,9 @@ public sealed class JobRunTests : IDisposable
 
             using var other = Client(server, new CookieContainer());
             (await Forms.RegisterAsync(other, "not-ops@example.com", FollowUpAppFactory.Password)).Dispose();
-            var denied = await Forms.GetDocumentAsync(other, "/ops");
+            using var deniedResponse = await other.GetAsync(new Uri("/ops", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.NotFound, deniedResponse.StatusCode);
+            var denied = await Forms.ParseAsync(deniedResponse);
             Assert.Null(denied.QuerySelector("[data-testid=run-reconcile]"));
             Assert.Empty(denied.QuerySelectorAll("[data-testid=run], [data-testid=last-run], [data-testid=failure]"));
             Assert.DoesNotContain($"reminder {reminderId}", denied.Body!.TextContent, StringComparison.Ordinal);
