@@ -367,6 +367,31 @@ namespace FollowUp.Web.Data.Migrations
                     b.ToTable("UserDefaults", (string)null);
                 });
 
+            modelBuilder.Entity("FollowUp.Web.Features.Account.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenAtUtc");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions", (string)null);
+                });
+
             modelBuilder.Entity("FollowUp.Web.Features.Reminders.JobRunRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -687,6 +712,15 @@ namespace FollowUp.Web.Data.Migrations
                     b.HasOne("FollowUp.Web.Data.AppUser", null)
                         .WithOne()
                         .HasForeignKey("FollowUp.Web.Data.UserDefaults", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FollowUp.Web.Features.Account.UserSession", b =>
+                {
+                    b.HasOne("FollowUp.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
