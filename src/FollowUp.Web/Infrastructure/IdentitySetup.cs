@@ -41,6 +41,9 @@ public static class IdentitySetup
             o.Events.OnValidatePrincipal = SessionCookie.ValidatePrincipalAsync;
         });
         services.AddSingleton<Sessions>();
+        services.AddMemoryCache();
+        services.AddSingleton<DummyPasswordHash>();
+        services.AddScoped<SignInService>();
 
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -51,9 +54,8 @@ public static class IdentitySetup
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 1;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failed sign-ins lock an email per client address in SignInService (ADR 0018), not the account.
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
             })
