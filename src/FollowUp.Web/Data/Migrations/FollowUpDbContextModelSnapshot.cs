@@ -512,6 +512,30 @@ namespace FollowUp.Web.Data.Migrations
                     b.ToTable("ReminderDeliveries", (string)null);
                 });
 
+            modelBuilder.Entity("FollowUp.Web.Features.Reminders.ReminderPlan", b =>
+                {
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlannedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApplicationId");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("IX_ReminderPlans_Stale")
+                        .HasFilter("\"PlannedVersion\" < \"ChangeVersion\"");
+
+                    b.ToTable("ReminderPlans", (string)null);
+                });
+
             modelBuilder.Entity("FollowUp.Web.Features.Reminders.ReminderPreferences", b =>
                 {
                     b.Property<string>("UserId")
@@ -739,6 +763,15 @@ namespace FollowUp.Web.Data.Migrations
                     b.HasOne("FollowUp.Web.Features.Reminders.Reminder", null)
                         .WithMany()
                         .HasForeignKey("ReminderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FollowUp.Web.Features.Reminders.ReminderPlan", b =>
+                {
+                    b.HasOne("FollowUp.Web.Data.JobApplication", null)
+                        .WithOne()
+                        .HasForeignKey("FollowUp.Web.Features.Reminders.ReminderPlan", "ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
