@@ -100,7 +100,12 @@ public sealed class JobRunTests : IDisposable
     public async Task Runs_and_failures_survive_a_crash_and_ops_shows_them_to_administrators_only()
     {
         const string adminEmail = "ops@example.com";
-        var server = await AppServer.StartAsync(_data.Path, environment: new Dictionary<string, string> { ["FollowUp__Admin__Emails"] = adminEmail });
+        // No backup runs: on a slow machine the first one (60 s after start) would join the job list checked below.
+        var server = await AppServer.StartAsync(_data.Path, environment: new Dictionary<string, string>
+        {
+            ["FollowUp__Admin__Emails"] = adminEmail,
+            ["FollowUp__Backup__IntervalHours"] = "0",
+        });
         var cookies = new CookieContainer();
         int firstRun;
         int reminderId;
@@ -122,6 +127,7 @@ public sealed class JobRunTests : IDisposable
         server = await AppServer.StartAsync(_data.Path, server.Port, new Dictionary<string, string>
         {
             ["FollowUp__Admin__Emails"] = adminEmail,
+            ["FollowUp__Backup__IntervalHours"] = "0",
             ["FollowUp__Smtp__Host"] = "127.0.0.1",
             ["FollowUp__Smtp__Port"] = AppServer.FreePort().ToString(CultureInfo.InvariantCulture),
         });
