@@ -107,6 +107,16 @@ def heaviest_accepted_file():
     return data
 
 
+def many_applications_file(n=999):
+    """The import of the crash report: n applications with an interview each (reminders planned for every one)."""
+    import json
+    apps = [{"company": f"Many {a}", "opensAt": "09:00", "closesAt": "18:00", "closedWeekdays": ["Saturday", "Sunday"],
+             "observesNationalHolidays": True,
+             "interviews": [{"date": "2026-11-%02d" % (20 + a % 8), "time": "10:00", "promiseKind": "WithinBusinessDays", "promiseCount": 3}]}
+            for a in range(n)]
+    return json.dumps({"format": "followup-export", "version": 1, "applications": apps}, ensure_ascii=False).encode()
+
+
 data, count = abusive_file()
 print(f"file: {len(data) / MB:.2f} MB, {count:,} empty applications")
 clients = [Client() for _ in range(3)]
@@ -120,3 +130,6 @@ run("three at once", clients, data)
 heavy = heaviest_accepted_file()
 print(f"heaviest accepted file: {len(heavy) / MB:.2f} MB, 40 applications, 20,000 interviews and events")
 run("heaviest accepted, one", clients[:1], heavy)
+many = many_applications_file()
+print(f"999 applications with an interview each: {len(many) / MB:.2f} MB")
+run("999 applications, one", [clients[2]], many)

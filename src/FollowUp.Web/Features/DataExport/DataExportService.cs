@@ -412,10 +412,7 @@ public sealed class DataExportService(
         {
             replan.UnionWith(await DefaultsService.FollowingDefaultsAsync(db, owner, ct));
         }
-        foreach (var id in replan.Order())
-        {
-            await (changed?.ChangedAsync(owner, id, ct) ?? Task.CompletedTask);
-        }
+        await (changed?.ChangedAsync(owner, replan, ct) ?? Task.CompletedTask);
         logger.LogInformation("Import saved: {ApplicationCount} applications, {InterviewCount} interviews, {EventCount} events, {SkippedCount} already there",
             rows.Count, interviewCount, eventCount, skipped.Count);
         return new ImportReport(true, rows.Count, interviewCount, eventCount, profileUpdated, []) { Skipped = skipped };

@@ -169,7 +169,6 @@ public sealed class ReminderEngine(
     /// </summary>
     public async Task<int> PlanStaleAsync(CancellationToken ct = default)
     {
-        const int PlanBatchSize = 200;
         List<(int ApplicationId, string OwnerId)> stale;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -184,7 +183,7 @@ public sealed class ReminderEngine(
         // A few hundred applications of one owner per transaction; a batch that fails is retried one by one, so one
         // bad application is logged and left for the next sweep while the others are planned.
         foreach (var batch in stale.GroupBy(p => p.OwnerId, StringComparer.Ordinal)
-                     .SelectMany(owner => owner.Select(p => p.ApplicationId).Chunk(PlanBatchSize).Select(ids => (Owner: owner.Key, Ids: ids))))
+                     .SelectMany(owner => owner.Select(p => p.ApplicationId).Chunk(ReminderSync.BatchSize).Select(ids => (Owner: owner.Key, Ids: ids))))
         {
             try
             {

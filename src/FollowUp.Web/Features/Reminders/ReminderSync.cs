@@ -9,6 +9,16 @@ public interface IApplicationChanged
 {
     /// <summary>The application (of <paramref name="ownerId"/>) changed; never throws.</summary>
     Task ChangedAsync(string ownerId, int applicationId, CancellationToken ct = default);
+
+    /// <summary>Several applications of one owner changed at once (an import, new default rules); never throws.</summary>
+    async Task ChangedAsync(string ownerId, IReadOnlyCollection<int> applicationIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(applicationIds);
+        foreach (var id in applicationIds)
+        {
+            await ChangedAsync(ownerId, id, ct);
+        }
+    }
 }
 
 /// <summary>
@@ -44,6 +54,37 @@ public sealed class ReminderSync(
             }
         }
     }
+
+    /// <summary>
+    /// Plans several applications a few hundred per transaction (a 999-application import planned one by one spent
+    /// seconds on commits); a batch that fails is planned one by one. Never throws: what is left unplanned stays stale
+    /// and the next sweep plans it (ADR 0019).
+    /// </summary>
+    public async Task ChangedAsync(string ownerId, IReadOnlyCollection<int> applicationIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(applicationIds);
+        foreach (var batch in applicationIds.Order().Chunk(BatchSize))
+        {
+            try
+            {
+                await SyncAsync(ownerId, batch, ct: ct);
+                continue;
+            }
+#pragma warning disable CA1031 // The write itself succeeded; planned one by one below, or by the next sweep.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                logger.LogInformation(ex, "Planning {Count} applications at once failed; planning them one by one", batch.Length);
+            }
+            foreach (var id in batch)
+            {
+                await ChangedAsync(ownerId, id, ct);
+            }
+        }
+    }
+
+    /// <summary>Applications planned in one transaction by the batch methods.</summary>
+    public const int BatchSize = 200;
 
     /// <summary>Brings the application's reminders in line with its advice now; returns the rows changed.</summary>
     public Task<int> SyncAsync(string ownerId, int applicationId, CancellationToken ct = default) =>
