@@ -1,7 +1,7 @@
 // Memory per connected Blazor circuit on Today: opens N Chromium pages on / (bench user's cookie), waits until each
 // page's /_blazor WebSocket has exchanged frames (circuit up, first interactive render done), and reads, before and
 // after, (1) the managed heap after a forced full collection, through the app's own /ops page ("Measure memory";
-// the bench user is the first user, hence an administrator), and (2) the server's VmRSS from /proc.
+// the bench user is named administrator by server.sh after setup-user.sh), and (2) the server's VmRSS from /proc.
 // Usage (playwright-core installed OUTSIDE the repo, e.g. /tmp/pwbench):
 //   NODE_PATH=/tmp/pwbench/node_modules PORT=5190 DATA=/tmp/followup-bench N=100 node bench/today/circuits.cjs
 const fs = require('fs');

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the Release build of FollowUp.Web on 127.0.0.1:$PORT with a fresh data folder $DATA.
-# Prints the server PID (the app process itself, not a `dotnet run` wrapper) to $DATA/server.pid.
+# Prints the server PID (the app process itself, not a `dotnet run` wrapper) to $DATA/server.pid. The bench user that
+# setup-user.sh registered ($DATA/bench.email) is named administrator (for /ops in circuits.cjs).
 # Usage: PORT=5190 DATA=/tmp/followup-bench bench/today/server.sh   (publish first: dotnet publish -c Release src/FollowUp.Web -o artifacts/today-bench)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -17,6 +18,7 @@ FollowUp__DataDirectory="$DATA" \
 ConnectionStrings__FollowUp="Data Source=$DATA/followup.db" \
 FollowUp__RateLimit__SignInPermits=100000 \
 FollowUp__Security__SecureCookies=false \
+FollowUp__Admin__Emails="$(cat "$DATA/bench.email" 2>/dev/null || true)" \
   nohup "$APP" --urls "http://127.0.0.1:$PORT" > "$DATA/server.log" 2>&1 &
 echo $! > "$DATA/server.pid"
 for _ in $(seq 1 120); do

@@ -14,6 +14,7 @@ curl -sS --max-time 30 -c "$JAR" -b "$JAR" -o /dev/null -w 'register: %{http_cod
   --data-urlencode "_handler=register" --data-urlencode "__RequestVerificationToken=$(token "$DATA/register.html")" \
   --data-urlencode "Input.Email=$EMAIL" --data-urlencode "Input.Password=$PASS" --data-urlencode "Input.ConfirmPassword=$PASS" \
   "$BASE/account/register"
+echo "$EMAIL" > "$DATA/bench.email"   # server.sh names it administrator at its next start
 AUTH=$(awk '$6=="followup.auth"{print $7}' "$JAR")
 [ -n "$AUTH" ] || { echo "no followup.auth cookie after registering" >&2; exit 1; }
 echo "$AUTH" > "$DATA/auth.cookie"

@@ -16,6 +16,11 @@ builder.AddFollowUpLogging()
 var app = builder.Build();
 
 app.MigrateFollowUpDatabase();
+if (FollowUp.Web.Features.Reminders.AdminCommand.Handles(args))
+{
+    Environment.ExitCode = await FollowUp.Web.Features.Reminders.AdminCommand.RunAsync(app.Services, args, Console.Out);
+    return;
+}
 app.UseFollowUpTrust();
 app.UseFollowUpPipeline();
 app.MapFollowUpEndpoints();

@@ -103,6 +103,7 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
         });
 
         Features.Reminders.ReminderModel.Configure(builder);
+        Features.Account.UserSession.Configure(builder);
     }
 }
 

@@ -72,7 +72,8 @@ public static class AppSetup
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        // A scope of its own: a page that calls NavigationManager.NotFound() has already initialised the first one's.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();

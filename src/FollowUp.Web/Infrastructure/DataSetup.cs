@@ -30,6 +30,9 @@ public sealed record DataLocation(string Directory, string ConnectionString)
 
     /// <summary>The database file path.</summary>
     public string DatabasePath => new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+
+    /// <summary>Whether the database is a plain file (not in memory, not a <c>file:</c> URI).</summary>
+    public bool IsFile => DatabasePath != ":memory:" && !DatabasePath.StartsWith("file:", StringComparison.Ordinal);
 }
 
 /// <summary>Registers the database, migrations and data-protection key storage.</summary>
@@ -39,11 +42,15 @@ public static class DataSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         var location = DataLocation.From(builder.Configuration, builder.Environment.ContentRootPath);
-        Directory.CreateDirectory(location.Directory);
+        PrivateFiles.Folder(location.Directory);
         var dbDir = Path.GetDirectoryName(location.DatabasePath);
-        if (!string.IsNullOrEmpty(dbDir))
+        if (!string.IsNullOrEmpty(dbDir) && !Directory.Exists(dbDir))
         {
-            Directory.CreateDirectory(dbDir);
+            PrivateFiles.Folder(dbDir); // a folder of the operator's own choosing is left as it is
+        }
+        if (location.IsFile)
+        {
+            PrivateFiles.Database(location.DatabasePath);
         }
         builder.Services.AddSingleton(location);
 
@@ -53,11 +60,23 @@ public static class DataSetup
         builder.Services.AddPooledDbContextFactory<FollowUpDbContext>(o => o.UseSqlite(location.ConnectionString));
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<FollowUpDbContext>>().CreateDbContext());
 
+        // The keys sign everyone's cookies: the folder is private (its files then cannot be reached by others) and
+        // keys written world-readable by an earlier release are tightened too.
+        var keys = Path.Combine(location.Directory, "keys");
+        PrivateFiles.Folder(keys);
+        foreach (var key in Directory.EnumerateFiles(keys))
+        {
+            PrivateFiles.Restrict(key);
+        }
         builder.Services.AddDataProtection()
             .SetApplicationName("FollowUp")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(location.Directory, "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(keys));
 
-        builder.Services.AddHealthChecks().AddDbContextCheck<FollowUpDbContext>("database");
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<PageHealthCheck.Pipeline>();
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<FollowUpDbContext>("database")
+            .AddCheck<PageHealthCheck>("pages");
         return builder;
     }
 

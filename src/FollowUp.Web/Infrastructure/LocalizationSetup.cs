@@ -54,12 +54,29 @@ public static class LocalizationSetup
         }).AllowAnonymous();
     }
 
-    /// <summary>Only local paths are followed, so the switcher cannot be used as an open redirect.</summary>
-    public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
+    /// <summary>
+    /// Only plain local paths are followed, so no return URL can be an open redirect; anything else goes home.
+    /// Browsers drop tabs and line breaks inside URLs and some treat other spaces loosely ("/\t/evil.example" is
+    /// "//evil.example" to them), and ASP.NET Core's local-redirect check throws on such text, so a return URL with
+    /// any control, space or invisible formatting character, or a backslash, is refused outright.
+    /// </summary>
+    public static string SafeReturnUrl(string? returnUrl)
+    {
+        if (string.IsNullOrEmpty(returnUrl) || returnUrl.Length > 2048 || returnUrl[0] != '/'
+            || (returnUrl.Length > 1 && returnUrl[1] is '/' or '\\'))
+        {
+            return "/";
+        }
+        foreach (var c in returnUrl)
+        {
+            if (c == '\\' || char.IsControl(c) || char.IsWhiteSpace(c)
+                || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            {
+                return "/";
+            }
+        }
+        return Uri.TryCreate(returnUrl, UriKind.Relative, out _) ? returnUrl : "/";
+    }
 
     /// <summary>Whether the current UI culture is Japanese.</summary>
     public static bool IsJapanese => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ja";

@@ -7,6 +7,7 @@ using FollowUp.Web.Features.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.CookiePolicy;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -25,20 +26,16 @@ public static partial class SecuritySetup
     /// <summary>Paths whose POSTs are rate limited per client IP.</summary>
     public static readonly string[] RateLimitedPosts = ["/account/login", "/account/register"];
 
-    /// <summary>Whether the environment is one where plain HTTP is normal (development and tests).</summary>
-    public static bool IsLocal(IHostEnvironment env)
-    {
-        ArgumentNullException.ThrowIfNull(env);
-        return env.IsDevelopment() || env.IsEnvironment("Testing");
-    }
-
     public static WebApplicationBuilder AddFollowUpSecurity(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         var config = builder.Configuration;
-        var secure = config.GetValue("FollowUp:Security:SecureCookies", !IsLocal(builder.Environment));
-        var securePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        services.Configure<ForwardedHeadersOptions>(o => ConfigureProxies(o, config.GetSection("FollowUp:Proxy")));
+
+        // Cookies follow the request's real scheme (behind a proxy, its X-Forwarded-Proto): Secure on HTTPS. Forcing
+        // them secure (FollowUp:Security:SecureCookies=true) breaks every form served over plain HTTP, and /healthz says so.
+        var securePolicy = config.GetValue("FollowUp:Security:SecureCookies", false) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
         // Cookies: the auth cookies (Identity), antiforgery and the culture cookie (via the cookie policy).
         services.ConfigureAll<CookieAuthenticationOptions>(o => o.Cookie.SecurePolicy = securePolicy);
@@ -57,6 +54,7 @@ public static partial class SecuritySetup
 
         // Passwords: Identity's own rules plus the list of common passwords shipped with the app.
         services.AddScoped<IPasswordValidator<AppUser>, CommonPasswordValidator>();
+        services.AddScoped<IPasswordValidator<AppUser>, PasswordPolicyValidator>();
 
         // Unhandled exceptions get a short reference that the log and the error page both carry.
         services.AddExceptionHandler<ErrorReferenceHandler>();
@@ -91,6 +89,13 @@ public static partial class SecuritySetup
     public static WebApplication UseFollowUpSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // First: everything after it (HSTS, cookies, the rate limiter, the sign-in lockout) sees the client's address
+        // and scheme, not the proxy's.
+        app.UseForwardedHeaders();
+        // The health check's page probe enters the pipeline here, so routing (otherwise added implicitly in front of
+        // everything) starts here too.
+        PageHealthCheck.CapturePipeline(app);
+        app.UseRouting();
         app.Use(static (context, next) =>
         {
             context.Response.OnStarting(static state => { AddHeaders((HttpContext)state); return Task.CompletedTask; }, context);
@@ -100,6 +105,30 @@ public static partial class SecuritySetup
         app.UseRequestLocalization();
         app.UseRateLimiter();
         return app;
+    }
+
+    /// <summary>
+    /// X-Forwarded-For and X-Forwarded-Proto are read from trusted proxies only: one on this machine (loopback) unless
+    /// <c>TrustLoopback</c> is false, plus the addresses in <c>KnownProxies</c> and the networks (CIDR) in
+    /// <c>KnownNetworks</c>. <c>ForwardLimit</c> (1) is how many proxies in a row are believed.
+    /// </summary>
+    internal static void ConfigureProxies(ForwardedHeadersOptions options, IConfiguration proxy)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        options.ForwardLimit = Math.Max(1, proxy.GetValue("ForwardLimit", 1));
+        if (!proxy.GetValue("TrustLoopback", true))
+        {
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+        }
+        foreach (var address in proxy.GetSection("KnownProxies").Get<string[]>() ?? [])
+        {
+            options.KnownProxies.Add(IPAddress.Parse(address.Trim()));
+        }
+        foreach (var network in proxy.GetSection("KnownNetworks").Get<string[]>() ?? [])
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network.Trim()));
+        }
     }
 
     internal static bool IsRateLimited(HttpRequest request) =>

@@ -24,6 +24,12 @@ public static class TrustSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseFollowUpSecurity();
+        app.UseImportUploadLimit();
+        // Backups an earlier release wrote world-readable are tightened at start, not only when the next one is made.
+        if (Directory.Exists(app.Services.GetRequiredService<BackupService>().BackupDirectory))
+        {
+            app.Services.GetRequiredService<BackupService>().SecureFolder();
+        }
         app.MapDataExport();
         return app;
     }

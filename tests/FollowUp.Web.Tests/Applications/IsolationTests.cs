@@ -1,3 +1,4 @@
+using System.Net;
 using FollowUp.Domain.Advice;
 using FollowUp.Domain.Events;
 using FollowUp.Web.Data;
@@ -84,7 +85,7 @@ public sealed class IsolationTests(FollowUpAppFactory app) : IClassFixture<Follo
     }
 
     [Fact]
-    public async Task B_opening_As_pages_by_url_sees_not_found_and_nothing_of_A()
+    public async Task B_opening_As_pages_by_url_gets_404_with_the_not_found_notice_and_nothing_of_A()
     {
         using var clientA = app.CreateBrowserLikeClient();
         using var clientB = app.CreateBrowserLikeClient();
@@ -103,12 +104,15 @@ public sealed class IsolationTests(FollowUpAppFactory app) : IClassFixture<Follo
                      $"/applications/{seeded.ApplicationId}/edit",
                      $"/applications/{seeded.ApplicationId}/interviews/new",
                      $"/interviews/{seeded.InterviewId}/edit",
+                     $"/applications/{seeded.ApplicationId}/scripts/ThankYouEmail",
+                     "/applications/999999",
+                     "/applications/999999/scripts/NoSuchScript",
                  })
         {
             using var response = await clientB.GetAsync(new Uri(url, UriKind.Relative));
             // The server encodes non-ASCII text as character references: compare the parsed document, not raw bytes.
             var html = (await Forms.ParseAsync(response)).DocumentElement.OuterHtml;
-            Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode}");
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{url}: {(int)response.StatusCode}");
             Assert.Contains("このページは存在しないか、閲覧できません。", html, StringComparison.Ordinal);
             Assert.DoesNotContain(CompanyA, html, StringComparison.Ordinal);
             Assert.DoesNotContain("人事部 佐藤様", html, StringComparison.Ordinal);

@@ -9,7 +9,7 @@ namespace FollowUp.Web.Tests.Browser;
 /// Every page, as a person sees it: in Japanese and English, light and dark, on a 360 px and a 390 px phone and a
 /// 1366 px laptop. No serious or critical axe violation; nothing scrolls sideways; controls are at least 44 px to
 /// tap; a long company name wraps; a Today card's main action spans the card on a phone (one thumb).
-/// One app process serves the class; its first user (the administrator) sees /ops too.
+/// One app process serves the class; its user is named administrator, so it sees /ops too.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed partial class EveryPageTests(BrowserFixture browser, EveryPageTests.Server app) : IClassFixture<EveryPageTests.Server>, IAsyncLifetime
@@ -17,7 +17,7 @@ public sealed partial class EveryPageTests(BrowserFixture browser, EveryPageTest
     /// <summary>The app process of the class, and the pages its data gives (made once, by the first test).</summary>
     public sealed class Server : IAsyncLifetime, IDisposable
     {
-        private readonly AppServerFixture _app = new();
+        private readonly AppServerFixture _app = new(new Dictionary<string, string> { ["FollowUp__Admin__Emails"] = Email });
 
         public AppServer App => _app.Server;
 

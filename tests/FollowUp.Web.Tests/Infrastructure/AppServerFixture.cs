@@ -4,10 +4,21 @@ namespace FollowUp.Web.Tests.Infrastructure;
 public sealed class AppServerFixture : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory _data = new("followup-server");
+    private readonly IReadOnlyDictionary<string, string>? _environment;
+
+    /// <summary>An app on the default settings.</summary>
+    public AppServerFixture()
+    {
+    }
+
+    /// <summary>An app with these environment variables (for example <c>FollowUp__Admin__Emails</c>).</summary>
+    public AppServerFixture(IReadOnlyDictionary<string, string> environment) => _environment = environment;
 
     public AppServer Server { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Server = await AppServer.StartAsync(_data.Path);
+    public async Task InitializeAsync() => Server = _environment is null
+        ? await AppServer.StartAsync(_data.Path)
+        : await AppServer.StartAsync(_data.Path, environment: _environment);
 
     public async Task DisposeAsync()
     {

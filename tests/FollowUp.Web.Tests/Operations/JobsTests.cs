@@ -83,7 +83,8 @@ public sealed class JobsTests : IDisposable
     [Fact]
     public async Task The_dashboard_is_for_administrators_only_and_keeps_the_security_headers()
     {
-        await using var app = new ReminderAppFactory(_a.Path, TestClock.AtDefaultStart());
+        await using var app = new ReminderAppFactory(_a.Path, TestClock.AtDefaultStart(),
+            settings: new Dictionary<string, string> { ["FollowUp:Admin:Emails"] = "ops-admin@example.com" });
         var options = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true };
         using var admin = app.CreateClient(options);
         using var member = app.CreateClient(options);

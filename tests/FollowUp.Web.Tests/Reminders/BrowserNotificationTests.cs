@@ -41,7 +41,8 @@ public sealed class BrowserNotificationTests(BrowserFixture browser) : IAsyncLif
     private readonly TempDirectory _data = new("followup-browser-notifications");
     private AppServer? _server;
 
-    public async Task InitializeAsync() => _server = await AppServer.StartAsync(_data.Path);
+    public async Task InitializeAsync() => _server = await AppServer.StartAsync(_data.Path,
+        environment: new Dictionary<string, string> { ["FollowUp__Admin__Emails"] = "notify@example.jp" });
 
     [Fact]
     public async Task Opted_in_device_gets_a_system_notification_that_opens_the_step_and_other_devices_get_none()
@@ -51,7 +52,7 @@ public sealed class BrowserNotificationTests(BrowserFixture browser) : IAsyncLif
         await using var laptop = await DeviceAsync(grant: true);
         var page = await laptop.NewPageAsync();
         var ui = new FollowUpUi(page, _server!);
-        await ui.RegisterAsync("notify@example.jp", FollowUpAppFactory.Password); // first user: may open /ops
+        await ui.RegisterAsync("notify@example.jp", FollowUpAppFactory.Password); // named administrator: may open /ops
         var applicationId = await ui.AddApplicationAsync(company);
         await using var other = await DeviceAsync(grant: true);
         await SignedInLikeAsync(other, laptop);

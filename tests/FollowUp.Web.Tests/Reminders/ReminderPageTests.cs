@@ -11,9 +11,10 @@ public sealed class ReminderPageTests : IDisposable
     private readonly TempDirectory _data = new("followup-reminder-pages");
 
     [Fact]
-    public async Task Bell_counts_unread_reminders_and_ops_is_only_for_the_first_user()
+    public async Task Bell_counts_unread_reminders_and_ops_is_only_for_the_named_administrator()
     {
-        await using var app = new ReminderAppFactory(_data.Path, ReminderSeed.ClockAtTokyo(11, 24, 9));
+        await using var app = new ReminderAppFactory(_data.Path, ReminderSeed.ClockAtTokyo(11, 24, 9),
+            settings: new Dictionary<string, string> { ["FollowUp:Admin:Emails"] = "first@example.com" });
         var options = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true };
         using var admin = app.CreateClient(options);
         admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
@@ -41,8 +42,9 @@ public sealed class ReminderPageTests : IDisposable
         Assert.NotNull(ops.QuerySelector("[data-testid=run-reconcile]"));
         Assert.NotNull(ops.QuerySelector("[data-testid=scheduled-count]"));
         Assert.NotNull(ops.QuerySelector("[data-testid=hangfire-counts]"));
-        var denied = await Forms.GetDocumentAsync(other, "/ops");
-        Assert.Null(denied.QuerySelector("[data-testid=run-reconcile]"));
+        using var deniedResponse = await other.GetAsync(new Uri("/ops", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, deniedResponse.StatusCode);
+        Assert.Null((await Forms.ParseAsync(deniedResponse)).QuerySelector("[data-testid=run-reconcile]"));
         var otherPage = await Forms.GetDocumentAsync(other, "/reminders");
         Assert.Null(otherPage.QuerySelector("[data-testid=reminder-count]"));
         Assert.DoesNotContain("Bell Corp", otherPage.Body?.TextContent ?? "", StringComparison.Ordinal);

@@ -14,7 +14,8 @@ public sealed class ReminderToastBrowserTests(BrowserFixture browser) : IAsyncLi
     private readonly TempDirectory _data = new("followup-browser-reminders");
     private AppServer? _server;
 
-    public async Task InitializeAsync() => _server = await AppServer.StartAsync(_data.Path);
+    public async Task InitializeAsync() => _server = await AppServer.StartAsync(_data.Path,
+        environment: new Dictionary<string, string> { ["FollowUp__Admin__Emails"] = "toast@example.jp" });
 
     [Fact]
     public async Task Delivered_reminder_shows_a_toast_and_the_bell_count_on_every_open_page_without_reload()
@@ -22,7 +23,7 @@ public sealed class ReminderToastBrowserTests(BrowserFixture browser) : IAsyncLi
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         var ui = new FollowUpUi(page, _server!);
-        await ui.RegisterAsync("toast@example.jp", FollowUpAppFactory.Password); // first user: may open /ops
+        await ui.RegisterAsync("toast@example.jp", FollowUpAppFactory.Password); // named administrator: may open /ops
         var applicationId = await ui.AddApplicationAsync("トースト株式会社");
         await ui.GotoAsync("/");
         await Expect(page.Locator("[data-testid=reminder-bell]")).ToBeVisibleAsync();

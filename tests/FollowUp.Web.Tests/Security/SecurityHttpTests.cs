@@ -132,7 +132,7 @@ public sealed partial class SecurityHttpTests(FollowUpAppFactory app) : IClassFi
     }
 
     [Fact]
-    public async Task Identity_lockout_still_applies_after_five_failures()
+    public async Task Five_failures_from_one_address_lock_the_account_there()
     {
         await app.CreateUserAsync("lockout@example.jp");
         await using var relaxed = Relaxed();

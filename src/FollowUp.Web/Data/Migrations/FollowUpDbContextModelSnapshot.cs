@@ -367,6 +367,31 @@ namespace FollowUp.Web.Data.Migrations
                     b.ToTable("UserDefaults", (string)null);
                 });
 
+            modelBuilder.Entity("FollowUp.Web.Features.Account.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenAtUtc");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions", (string)null);
+                });
+
             modelBuilder.Entity("FollowUp.Web.Features.Reminders.JobRunRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -485,6 +510,30 @@ namespace FollowUp.Web.Data.Migrations
                     b.HasIndex("ReminderId");
 
                     b.ToTable("ReminderDeliveries", (string)null);
+                });
+
+            modelBuilder.Entity("FollowUp.Web.Features.Reminders.ReminderPlan", b =>
+                {
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlannedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApplicationId");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("IX_ReminderPlans_Stale")
+                        .HasFilter("\"PlannedVersion\" < \"ChangeVersion\"");
+
+                    b.ToTable("ReminderPlans", (string)null);
                 });
 
             modelBuilder.Entity("FollowUp.Web.Features.Reminders.ReminderPreferences", b =>
@@ -691,6 +740,15 @@ namespace FollowUp.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FollowUp.Web.Features.Account.UserSession", b =>
+                {
+                    b.HasOne("FollowUp.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FollowUp.Web.Features.Reminders.Reminder", b =>
                 {
                     b.HasOne("FollowUp.Web.Data.JobApplication", null)
@@ -705,6 +763,15 @@ namespace FollowUp.Web.Data.Migrations
                     b.HasOne("FollowUp.Web.Features.Reminders.Reminder", null)
                         .WithMany()
                         .HasForeignKey("ReminderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FollowUp.Web.Features.Reminders.ReminderPlan", b =>
+                {
+                    b.HasOne("FollowUp.Web.Data.JobApplication", null)
+                        .WithOne()
+                        .HasForeignKey("FollowUp.Web.Features.Reminders.ReminderPlan", "ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

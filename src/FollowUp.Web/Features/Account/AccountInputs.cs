@@ -1,4 +1,5 @@
 using FollowUp.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 
 namespace FollowUp.Web.Features.Account;
 
@@ -42,7 +43,7 @@ public sealed class RegisterInput : IValidatedInput
         {
             errors.Add(new(nameof(Email), "Validation.Email"));
         }
-        PasswordRules.Check(errors, nameof(Password), Password);
+        PasswordRules.Check(errors, nameof(Password), Password, Email);
         if (Password != ConfirmPassword)
         {
             errors.Add(new(nameof(ConfirmPassword), "Validation.PasswordMismatch"));
@@ -83,20 +84,28 @@ public sealed class DeleteAccountInput : IValidatedInput
         string.IsNullOrEmpty(Password) ? [new(nameof(Password), "Validation.Required")] : [];
 }
 
-/// <summary>Length over composition: at least 10 characters, at most 128, no character-class rules, not a common password.</summary>
+/// <summary>
+/// Length over composition: at least 10 characters, at most 128, no character-class rules, not a common password and
+/// not the account's email. Characters are counted as people see them (text elements: an emoji, a family emoji or a
+/// kana with its combining mark is one), not UTF-16 units.
+/// </summary>
 public static class PasswordRules
 {
     public const int MinLength = 10;
     public const int MaxLength = 128;
 
-    public static void Check(List<FieldError> errors, string field, string? password)
+    /// <summary>
+    /// Adds the first problem with <paramref name="password"/> for <paramref name="field"/>, if any; with
+    /// <paramref name="email"/> (the account's, when known) the password may not be it nor its local part.
+    /// </summary>
+    public static void Check(List<FieldError> errors, string field, string? password, string? email = null)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (string.IsNullOrEmpty(password))
         {
             errors.Add(new(field, "Validation.Required"));
         }
-        else if (password.Length < MinLength)
+        else if (Characters(password) < MinLength)
         {
             errors.Add(new(field, "Validation.PasswordLength", MinLength));
         }
@@ -104,9 +113,47 @@ public static class PasswordRules
         {
             errors.Add(new(field, "Validation.TooLong", MaxLength, password.Length));
         }
+        else if (IsEmail(password, email))
+        {
+            errors.Add(new(field, "Validation.PasswordIsEmail"));
+        }
         else if (Security.CommonPasswordValidator.IsCommon(password))
         {
             errors.Add(new(field, "Validation.PasswordCommon"));
         }
+    }
+
+    /// <summary>How many characters a person sees in <paramref name="password"/>.</summary>
+    public static int Characters(string? password) =>
+        string.IsNullOrEmpty(password) ? 0 : new System.Globalization.StringInfo(password).LengthInTextElements;
+
+    /// <summary>Whether the password is the email or its part before the @ (ignoring case and surrounding spaces).</summary>
+    public static bool IsEmail(string? password, string? email)
+    {
+        if (string.IsNullOrWhiteSpace(password) || string.IsNullOrWhiteSpace(email))
+        {
+            return false;
+        }
+        var p = password.Trim();
+        var e = email.Trim();
+        var at = e.LastIndexOf('@');
+        return string.Equals(p, e, StringComparison.OrdinalIgnoreCase)
+            || (at > 0 && string.Equals(p, e[..at], StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// The form message for an Identity error about a password (Identity checks again whatever path the password
+    /// came by); null for errors that are not about the password.
+    /// </summary>
+    public static FieldError? FromIdentity(IdentityError error, string field)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.Code switch
+        {
+            "PasswordTooShort" or Security.PasswordPolicyValidator.TooShortCode => new(field, "Validation.PasswordLength", MinLength),
+            Security.PasswordPolicyValidator.IsEmailCode => new(field, "Validation.PasswordIsEmail"),
+            Security.CommonPasswordValidator.ErrorCode => new(field, "Validation.PasswordCommon"),
+            _ => null,
+        };
     }
 }

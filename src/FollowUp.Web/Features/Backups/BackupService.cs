@@ -61,13 +61,23 @@ public sealed partial class BackupService(
                 .Order(StringComparer.Ordinal)]
             : [];
 
+    /// <summary>Creates the backup folder private (0700), or makes it and the backups in it private (0600).</summary>
+    public void SecureFolder()
+    {
+        PrivateFiles.Folder(BackupDirectory);
+        foreach (var file in System.IO.Directory.EnumerateFiles(BackupDirectory))
+        {
+            PrivateFiles.Restrict(file);
+        }
+    }
+
     /// <summary>Makes one backup now, checks it and prunes old ones. Never runs twice at once.</summary>
     public async Task<BackupResult> BackupNowAsync(CancellationToken ct = default)
     {
         await _gate.WaitAsync(ct);
         try
         {
-            System.IO.Directory.CreateDirectory(BackupDirectory);
+            SecureFolder();
             var stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
             var target = Path.Combine(BackupDirectory, Prefix + stamp + Extension);
             for (var n = 1; File.Exists(target); n++)
@@ -76,6 +86,8 @@ public sealed partial class BackupService(
             }
             var partial = target + ".partial";
             File.Delete(partial);
+            // Created empty and private first: VACUUM INTO would create it world-readable under umask 022.
+            PrivateFiles.Restrict(partial, create: true);
 
             await using (var source = new SqliteConnection(location.ConnectionString))
             {

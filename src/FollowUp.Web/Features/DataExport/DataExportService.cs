@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using FollowUp.Domain.Applications;
 using FollowUp.Domain.Events;
 using FollowUp.Web.Data;
 using FollowUp.Web.Features.Applications;
@@ -20,10 +21,30 @@ namespace FollowUp.Web.Features.DataExport;
 /// <param name="Error">What is wrong, as a resource key with arguments and the field.</param>
 public sealed record ImportProblem(int? Application, string? Company, string? Section, int? Item, FieldError Error);
 
-/// <summary>The outcome of an import: all of it saved, or nothing saved and every problem found.</summary>
+/// <summary>
+/// The outcome of an import: all of it saved (applications already in the account skipped and named), or nothing
+/// saved and the problems found (the first <see cref="DataExportService.MaxProblemsReported"/> of
+/// <see cref="ProblemCount"/>).
+/// </summary>
 public sealed record ImportReport(bool Succeeded, int Applications, int Interviews, int Events, bool ProfileUpdated, IReadOnlyList<ImportProblem> Problems)
 {
-    public static ImportReport Rejected(IReadOnlyList<ImportProblem> problems) => new(false, 0, 0, 0, false, problems);
+    /// <summary>How many problems were found (more than <see cref="Problems"/> lists when it is capped).</summary>
+    public int ProblemCount { get; init; }
+
+    /// <summary>The companies of the applications that were already in the account and were not imported again.</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+
+    public static ImportReport Rejected(IReadOnlyList<ImportProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        return new(false, 0, 0, 0, false, problems) { ProblemCount = problems.Count };
+    }
+
+    public static ImportReport Rejected(ImportProblems problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        return new(false, 0, 0, 0, false, problems.Listed) { ProblemCount = problems.Count };
+    }
 
     public static ImportReport FileProblem(string key, params object[] args) =>
         Rejected([new ImportProblem(null, null, null, null, new FieldError("File", key, args))]);
@@ -45,7 +66,7 @@ public sealed class DataExportService(
     /// <summary>Largest file the import accepts.</summary>
     public const long MaxImportBytes = 5 * 1024 * 1024;
 
-    /// <summary>Most problems listed in one report (the rest are counted).</summary>
+    /// <summary>Most problems listed in one report (the rest are only counted).</summary>
     public const int MaxProblemsReported = 100;
 
     /// <summary>Most interviews one imported application may carry.</summary>
@@ -95,6 +116,7 @@ public sealed class DataExportService(
                 TimeZoneId = a.TimeZoneId,
                 Closures = [.. closures[a.Id].Select(c => new ExportedClosure { From = DateText(c.From), To = DateText(c.To) })],
                 Policy = a.Policy,
+                IsSample = a.IsSample,
                 CreatedAtUtc = a.CreatedAtUtc,
                 UpdatedAtUtc = a.UpdatedAtUtc,
                 Interviews = [.. interviews[a.Id].Select(i => new ExportedInterview
@@ -184,37 +206,95 @@ public sealed class DataExportService(
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
-    /// <summary>Reads a file (at most <see cref="MaxImportBytes"/>) and imports it; see <see cref="ImportAsync(ExportDocument, CancellationToken)"/>.</summary>
+    /// <summary>
+    /// Reads a file (at most <see cref="MaxImportBytes"/>) as a stream and imports it. A first pass counts every list
+    /// without building anything (<see cref="ImportScan"/>), so a file over the limits is refused before it is
+    /// deserialized; then the document is read and imported (<see cref="ImportAsync(ExportDocument, CancellationToken)"/>).
+    /// A UTF-8 byte-order mark is accepted.
+    /// </summary>
     public async Task<ImportReport> ImportAsync(Stream file, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(file);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await file.ReadAsync(chunk, ct)) > 0)
+        var owner = await currentUser.IdAsync();
+        MemoryStream? copy = null;
+        try
         {
-            if (buffer.Length + read > MaxImportBytes)
+            if (!file.CanSeek)
+            {
+                // Both passes need the start again; a form upload is seekable, other callers are copied (bounded).
+                copy = new MemoryStream();
+                await CopyBoundedAsync(file, copy, MaxImportBytes + 1, ct);
+                copy.Position = 0;
+                file = copy;
+            }
+            var origin = file.Position;
+            var scan = await ImportScan.ReadAsync(file, MaxImportBytes, ct);
+            if (scan.TooLarge)
             {
                 return ImportReport.FileProblem("Import.TooLarge", MaxImportBytes / (1024 * 1024));
             }
-            buffer.Write(chunk, 0, read);
+            if (scan.SyntaxError is { } error)
+            {
+                return ImportReport.FileProblem("Import.NotJson", error.Path, error.Line);
+            }
+            if (scan.Applications > ApplicationService.MaxApplicationsPerUser)
+            {
+                // The file alone is over the account's limit: no need to read a single application of it.
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var existing = await db.ApplicationsOf(owner).CountAsync(ct);
+                scan.Problems.Add(new ImportProblem(null, null, null, null,
+                    new FieldError("File", "Import.TooManyApplications", scan.Applications, existing, ApplicationService.MaxApplicationsPerUser)));
+            }
+            if (scan.Rows > ImportScan.MaxRowsPerImport)
+            {
+                scan.Problems.Add(new ImportProblem(null, null, null, null,
+                    new FieldError("File", "Import.TooManyRows", scan.Rows, ImportScan.MaxRowsPerImport)));
+            }
+            if (scan.Problems.Count > 0)
+            {
+                logger.LogInformation("Import refused from its counts: {ProblemCount} problems", scan.Problems.Count);
+                return ImportReport.Rejected(scan.Problems);
+            }
+
+            file.Position = origin;
+            ExportDocument? document;
+            try
+            {
+                document = await JsonSerializer.DeserializeAsync<ExportDocument>(file, ExportDocument.JsonOptions, ct);
+            }
+            catch (JsonException e)
+            {
+                return ImportReport.FileProblem("Import.NotJson", e.Path ?? "$", (e.LineNumber ?? 0) + 1);
+            }
+            return document is null ? ImportReport.FileProblem("Import.NotExport") : await ImportAsync(document, ct);
         }
-        ExportDocument? document;
-        try
+        finally
         {
-            document = JsonSerializer.Deserialize<ExportDocument>(buffer.ToArray(), ExportDocument.JsonOptions);
+            if (copy is not null)
+            {
+                await copy.DisposeAsync();
+            }
         }
-        catch (JsonException e)
+    }
+
+    private static async Task CopyBoundedAsync(Stream source, Stream target, long max, CancellationToken ct)
+    {
+        var chunk = new byte[81920];
+        long total = 0;
+        int read;
+        while (total <= max && (read = await source.ReadAsync(chunk, ct)) > 0)
         {
-            return ImportReport.FileProblem("Import.NotJson", e.Path ?? "$", (e.LineNumber ?? 0) + 1);
+            total += read;
+            await target.WriteAsync(chunk.AsMemory(0, read), ct);
         }
-        return document is null ? ImportReport.FileProblem("Import.NotExport") : await ImportAsync(document, ct);
     }
 
     /// <summary>
     /// Adds the document's applications (with closures, interviews and events) to the signed-in user's data
-    /// and fills the profile fields the document carries. Everything is validated first with the forms'
-    /// input classes; one problem anywhere and nothing is written.
+    /// and fills the profile fields the document carries. Applications the account already holds (same company,
+    /// position, route, agency and interview times) are skipped and named in the report. The counts are checked
+    /// first, then everything else is validated with the forms' input classes; one problem anywhere and nothing is
+    /// written.
     /// </summary>
     public async Task<ImportReport> ImportAsync(ExportDocument document, CancellationToken ct = default)
     {
@@ -228,21 +308,45 @@ public sealed class DataExportService(
         {
             return ImportReport.FileProblem("Import.Version", document.Version, ExportDocument.CurrentVersion);
         }
-        var problems = new List<ImportProblem>();
+        var problems = new ImportProblems();
         var now = clock.GetUtcNow().UtcDateTime;
+        var apps = document.Applications ?? [];
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var existingKeys = await ExistingKeysAsync(db, owner, ct);
+        var skipped = new List<string>();
+        var incoming = new List<(int Position, ExportedApplication Source)>();
+        for (var n = 0; n < apps.Count; n++)
+        {
+            if (apps[n] is { } a && existingKeys.Contains(DuplicateKey(a)))
+            {
+                skipped.Add(a.Company!.Trim());
+            }
+            else
+            {
+                incoming.Add((n + 1, apps[n]));
+            }
+        }
+        if (existingKeys.Count + incoming.Count > ApplicationService.MaxApplicationsPerUser)
+        {
+            problems.Add(new ImportProblem(null, null, null, null,
+                new FieldError("File", "Import.TooManyApplications", apps.Count, existingKeys.Count, ApplicationService.MaxApplicationsPerUser)));
+            logger.LogInformation("Import rejected: {ApplicationCount} applications over the limit", apps.Count);
+            return ImportReport.Rejected(problems);
+        }
+
         var rows = new List<JobApplication>();
         var interviewCount = 0;
         var eventCount = 0;
-        var apps = document.Applications ?? [];
-        for (var n = 0; n < apps.Count; n++)
+        foreach (var (position, source) in incoming)
         {
-            var source = apps[n];
             if (source is null)
             {
-                problems.Add(new ImportProblem(n + 1, null, null, null, new FieldError("Application", "Import.Empty")));
+                problems.Add(new ImportProblem(position, null, null, null, new FieldError("Application", "Import.Empty")));
                 continue;
             }
-            var row = ToApplication(source, n + 1, owner, now, problems);
+            var row = ToApplication(source, position, owner, now, problems);
             if (row is not null)
             {
                 rows.Add(row);
@@ -277,15 +381,6 @@ public sealed class DataExportService(
         {
             problems.Add(new ImportProblem(null, null, "profile", null, new FieldError("Culture", "Validation.Choice")));
         }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var existing = await db.ApplicationsOf(owner).CountAsync(ct);
-        if (existing + apps.Count > ApplicationService.MaxApplicationsPerUser)
-        {
-            problems.Add(new ImportProblem(null, null, null, null,
-                new FieldError("File", "Import.TooManyApplications", apps.Count, existing, ApplicationService.MaxApplicationsPerUser)));
-        }
         if (problems.Count > 0)
         {
             logger.LogInformation("Import rejected: {ProblemCount} problems", problems.Count);
@@ -308,8 +403,8 @@ public sealed class DataExportService(
             await DefaultsService.StageAsync(db, owner, defaultsInput, defaultPolicy!, now, ct);
             profileUpdated = true;
         }
-        db.Applications.AddRange(rows);
         await db.SaveChangesAsync(ct);
+        await ImportWriter.WriteAsync(db, rows, ct);
         await tx.CommitAsync(ct);
         // Imported interviews get their reminders like ones typed in; with new default rules, so do the ones that follow them.
         var replan = rows.Select(r => r.Id).ToHashSet();
@@ -317,14 +412,40 @@ public sealed class DataExportService(
         {
             replan.UnionWith(await DefaultsService.FollowingDefaultsAsync(db, owner, ct));
         }
-        foreach (var id in replan.Order())
-        {
-            await (changed?.ChangedAsync(owner, id, ct) ?? Task.CompletedTask);
-        }
-        logger.LogInformation("Import saved: {ApplicationCount} applications, {InterviewCount} interviews, {EventCount} events",
-            rows.Count, interviewCount, eventCount);
-        return new ImportReport(true, rows.Count, interviewCount, eventCount, profileUpdated, []);
+        await (changed?.ChangedAsync(owner, replan, ct) ?? Task.CompletedTask);
+        logger.LogInformation("Import saved: {ApplicationCount} applications, {InterviewCount} interviews, {EventCount} events, {SkippedCount} already there",
+            rows.Count, interviewCount, eventCount, skipped.Count);
+        return new ImportReport(true, rows.Count, interviewCount, eventCount, profileUpdated, []) { Skipped = skipped };
     }
+
+    /// <summary>The duplicate keys of the applications the account holds.</summary>
+    private static async Task<HashSet<string>> ExistingKeysAsync(FollowUpDbContext db, string owner, CancellationToken ct)
+    {
+        var apps = await db.ApplicationsOf(owner).AsNoTracking()
+            .Select(a => new { a.Id, a.Company, a.Position, a.Route, a.AgencyName }).ToListAsync(ct);
+        var interviews = (await db.InterviewsOf(owner).AsNoTracking().Select(i => new { i.ApplicationId, i.At }).ToListAsync(ct))
+            .ToLookup(i => i.ApplicationId, i => i.At);
+        return [.. apps.Select(a => Key(a.Company, a.Position, a.Route, a.AgencyName, interviews[a.Id]))];
+    }
+
+    /// <summary>
+    /// What makes an imported application the same as one already there: company, position, route, agency and
+    /// the times of its interviews (the same file imported twice, or an export brought back into its own account).
+    /// </summary>
+    private static string DuplicateKey(ExportedApplication a)
+    {
+        var times = (a.Interviews ?? []).Select(i =>
+            i is not null
+            && DateOnly.TryParseExact(i.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            && TimeOnly.TryParseExact(string.IsNullOrWhiteSpace(i.Time) ? "00:00" : i.Time.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+                ? d.ToDateTime(t)
+                : DateTime.MinValue);
+        return string.IsNullOrWhiteSpace(a.Company) ? "\0" : Key(a.Company, a.Position, a.Route, a.AgencyName, times);
+    }
+
+    private static string Key(string company, string? position, ApplicationRoute route, string? agency, IEnumerable<DateTime> interviews) =>
+        string.Join('\u001f', company.Trim(), position?.Trim() ?? "", (int)route, agency?.Trim() ?? "",
+            string.Join(',', interviews.Order().Select(t => t.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture))));
 
     private static bool Fill(string? value, Action<string> set)
     {
@@ -336,7 +457,7 @@ public sealed class DataExportService(
         return true;
     }
 
-    private static JobApplication? ToApplication(ExportedApplication source, int n, string owner, DateTime now, List<ImportProblem> problems)
+    private static JobApplication? ToApplication(ExportedApplication source, int n, string owner, DateTime now, ImportProblems problems)
     {
         var before = problems.Count;
         var company = source.Company;
@@ -371,14 +492,14 @@ public sealed class DataExportService(
         var events = source.Events ?? [];
         if (interviews.Count > MaxInterviewsPerApplication)
         {
-            problems.Add(new ImportProblem(n, company, "interview", null, new FieldError("Interviews", "Import.TooManyInterviews", MaxInterviewsPerApplication)));
+            problems.Add(new ImportProblem(n, company, null, null, new FieldError("Interviews", "Import.TooManyInterviews", interviews.Count, MaxInterviewsPerApplication)));
         }
         if (events.Count > ApplicationService.MaxEventsPerApplication)
         {
-            problems.Add(new ImportProblem(n, company, "event", null, new FieldError("Events", "Validation.TooManyEvents", ApplicationService.MaxEventsPerApplication)));
+            problems.Add(new ImportProblem(n, company, null, null, new FieldError("Events", "Import.TooManyEvents", events.Count, ApplicationService.MaxEventsPerApplication)));
         }
         var interviewRows = new List<Interview>();
-        for (var i = 0; i < interviews.Count && problems.Count - before < MaxProblemsReported; i++)
+        for (var i = 0; i < interviews.Count; i++)
         {
             var iv = interviews[i];
             var ivInput = iv is null ? new InterviewInput { Date = null } : new InterviewInput
@@ -402,7 +523,7 @@ public sealed class DataExportService(
             }
         }
         var eventRows = new List<ContactEventRecord>();
-        for (var i = 0; i < events.Count && problems.Count - before < MaxProblemsReported; i++)
+        for (var i = 0; i < events.Count; i++)
         {
             var ev = events[i];
             var evInput = ev is null ? new EventInput { Date = null } : new EventInput
@@ -439,6 +560,7 @@ public sealed class DataExportService(
             TimeZoneId = zone,
             CreatedAtUtc = Utc(source.CreatedAtUtc, now),
             UpdatedAtUtc = Utc(source.UpdatedAtUtc, now),
+            IsSample = source.IsSample,
         };
         input.ApplyTo(app, closures, policy);
         app.Interviews.AddRange(interviewRows);

@@ -103,6 +103,9 @@ public sealed class ExportedApplication : IExportedCalendar
 
     /// <summary>This application's own rules; null (or absent, in older files) follows the user's defaults.</summary>
     public PolicySettings? Policy { get; set; }
+
+    /// <summary>Made by "Try with sample data" (absent in older files): imported, it is still removed with the samples.</summary>
+    public bool IsSample { get; set; }
     public DateTime? CreatedAtUtc { get; set; }
     public DateTime? UpdatedAtUtc { get; set; }
     public List<ExportedInterview> Interviews { get; set; } = [];

@@ -4,9 +4,9 @@ using Hangfire;
 
 namespace FollowUp.Web.Features.Operations;
 
-/// <summary>Trims the job history that /ops shows (recurring job <see cref="RecurringId"/>, hourly).</summary>
+/// <summary>Trims the job history that /ops shows and deletes expired sessions (recurring job <see cref="RecurringId"/>, hourly).</summary>
 [AutomaticRetry(Attempts = 0)]
-public sealed class PruneJobHistoryJob(ReminderOps history, TimeProvider clock)
+public sealed class PruneJobHistoryJob(ReminderOps history, Account.Sessions sessions, TimeProvider clock)
 {
     /// <summary>The job's name in the run history.</summary>
     public const string Name = "prune";
@@ -17,6 +17,8 @@ public sealed class PruneJobHistoryJob(ReminderOps history, TimeProvider clock)
     public Task RunAsync(CancellationToken ct) => JobRuns.RecordAsync(history, clock, Name, async token =>
     {
         var deleted = await history.PruneAsync(token);
-        return string.Create(CultureInfo.InvariantCulture, $"{deleted} old runs deleted");
+        // Sessions whose cookie has expired (14 idle days) go with the same hourly sweep.
+        var expired = await sessions.PruneAsync(token);
+        return string.Create(CultureInfo.InvariantCulture, $"{deleted} old runs deleted, {expired} expired sessions");
     }, ct);
 }

@@ -84,10 +84,7 @@ public sealed class DefaultsService(
         // Applications without their own rules now follow the new ones: their reminders move with them.
         if (changed is not null)
         {
-            foreach (var id in await FollowingDefaultsAsync(db, owner, ct))
-            {
-                await changed.ChangedAsync(owner, id, ct);
-            }
+            await changed.ChangedAsync(owner, await FollowingDefaultsAsync(db, owner, ct), ct);
         }
         return SaveResult.Ok(0);
     }

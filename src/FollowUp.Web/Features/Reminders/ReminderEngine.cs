@@ -15,8 +15,13 @@ public sealed class ReminderEngine(
     ReminderNotifier notifier,
     ReminderEmailSender email,
     ReminderOps ops,
-    ILogger<ReminderEngine> logger)
+    ReminderSync sync,
+    ILogger<ReminderEngine> logger) : IDisposable
 {
+    private readonly SemaphoreSlim _sweep = new(1, 1);
+
+    public void Dispose() => _sweep.Dispose();
+
     /// <summary>
     /// Delivers every Scheduled reminder whose time (or snooze) has come, unless its user is in quiet hours now.
     /// Each delivery is one transaction: a conditional update (WHERE State = Scheduled) marks the row Delivered
@@ -129,13 +134,94 @@ public sealed class ReminderEngine(
     }
 
     /// <summary>
-    /// The sweep: delivers what is due (catch-up after downtime), then plans the wake-up afresh from the Scheduled
-    /// rows, whatever was pending before (a restart, a lost wake-up).
+    /// The sweep: delivers what is due (catch-up after downtime), plans the reminders of every application whose data
+    /// changed since they were planned (<see cref="PlanStaleAsync"/>; then delivers again what that made due), and
+    /// plans the wake-up afresh from the Scheduled rows, whatever was pending before (a restart, a lost wake-up).
     /// </summary>
     public async Task<ReminderRunResult> ReconcileAsync(CancellationToken ct = default)
     {
-        var delivered = await DeliverDueAsync(ct);
-        return await RearmAsync(delivered, ct);
+        // One sweep at a time in this process: the recurring one could start while the start-up sweep is still
+        // planning thousands of applications, and both would plan the same ones.
+        await _sweep.WaitAsync(ct);
+        try
+        {
+            var delivered = await DeliverDueAsync(ct);
+            var planning = Stopwatch.StartNew();
+            var planned = await PlanStaleAsync(ct);
+            planning.Stop();
+            if (planned > 0)
+            {
+                delivered += await DeliverDueAsync(ct);
+            }
+            return await RearmAsync(delivered, ct) with { Planned = planned, PlanningTook = planning.Elapsed };
+        }
+        finally
+        {
+            _sweep.Release();
+        }
+    }
+
+    /// <summary>
+    /// Plans the reminders of the applications whose <see cref="ReminderPlan"/> is behind their data: every
+    /// application after an upgrade or a crash between a write and its planning, only those written since otherwise
+    /// (one indexed query when nothing changed). Returns how many were planned. One failing application is logged and
+    /// left for the next sweep; the others go on.
+    /// </summary>
+    public async Task<int> PlanStaleAsync(CancellationToken ct = default)
+    {
+        List<(int ApplicationId, string OwnerId)> stale;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            stale = [.. (await db.Set<ReminderPlan>().AsNoTracking()
+                    .Where(p => p.PlannedVersion < p.ChangeVersion)
+                    .Select(p => new { p.ApplicationId, p.OwnerId })
+                    .ToListAsync(ct))
+                .Select(p => (p.ApplicationId, p.OwnerId))
+                .OrderBy(p => p.ApplicationId)];
+        }
+        var planned = 0;
+        // A few hundred applications of one owner per transaction; a batch that fails is retried one by one, so one
+        // bad application is logged and left for the next sweep while the others are planned.
+        foreach (var batch in stale.GroupBy(p => p.OwnerId, StringComparer.Ordinal)
+                     .SelectMany(owner => owner.Select(p => p.ApplicationId).Chunk(ReminderSync.BatchSize).Select(ids => (Owner: owner.Key, Ids: ids))))
+        {
+            try
+            {
+                await sync.SyncAsync(batch.Owner, batch.Ids, ringAlarm: false, ct);
+                planned += batch.Ids.Length;
+                continue;
+            }
+#pragma warning disable CA1031 // Narrowed down below, one application at a time.
+            catch (Exception ex) when (ex is not OperationCanceledException && batch.Ids.Length > 1)
+#pragma warning restore CA1031
+            {
+                logger.LogInformation(ex, "Planning {Count} applications at once failed; planning them one by one", batch.Ids.Length);
+            }
+#pragma warning disable CA1031 // One application's failure must not keep the others unplanned; it stays stale and is tried again.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Planning application {ApplicationId} failed; left for the next sweep", batch.Ids[0]);
+                continue;
+            }
+            foreach (var applicationId in batch.Ids)
+            {
+                try
+                {
+                    await sync.SyncAsync(batch.Owner, [applicationId], ringAlarm: false, ct);
+                    planned++;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Planning application {ApplicationId} failed; left for the next sweep", applicationId);
+                }
+            }
+#pragma warning restore CA1031
+        }
+        if (planned > 0)
+        {
+            logger.LogInformation("{Count} applications planned by the sweep", planned);
+        }
+        return planned;
     }
 
     private async Task<ReminderRunResult> RearmAsync(int delivered, CancellationToken ct)

@@ -22,7 +22,8 @@ public sealed class DeliverRemindersJob(ReminderEngine engine, ReminderOps histo
 }
 
 /// <summary>
-/// The sweep: delivers what is due (catching up after downtime) and re-plans the wake-up from the tables. Runs at
+/// The sweep: delivers what is due (catching up after downtime), plans the reminders of every application whose data
+/// changed since they were last planned (a gap left by a crash heals here), and re-plans the wake-up. Runs at
 /// start-up and every <see cref="ReminderOptions.ReconcileMinutes"/> minutes (recurring job <see cref="RecurringId"/>).
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
@@ -45,8 +46,10 @@ public sealed class ReconcileRemindersJob(ReminderEngine engine, ReminderOps his
 /// <param name="Delivered">Reminders delivered by this run.</param>
 /// <param name="Scheduled">Reminders still waiting for their time.</param>
 /// <param name="NextFireAtUtc">When the next one is due (the wake-up set), if any.</param>
-public sealed record ReminderRunResult(int Delivered, int Scheduled, DateTime? NextFireAtUtc)
+/// <param name="Planned">Applications whose reminders the sweep (re)planned because their data changed since.</param>
+/// <param name="PlanningTook">How long finding and planning them took.</param>
+public sealed record ReminderRunResult(int Delivered, int Scheduled, DateTime? NextFireAtUtc, int Planned = 0, TimeSpan PlanningTook = default)
 {
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"{Delivered} delivered, {Scheduled} scheduled, next {(NextFireAtUtc is { } next ? next.ToString("u", CultureInfo.InvariantCulture) : "none")}");
+        $"{Delivered} delivered, {Scheduled} scheduled, next {(NextFireAtUtc is { } next ? next.ToString("u", CultureInfo.InvariantCulture) : "none")}, {Planned} applications planned in {PlanningTook.TotalMilliseconds:F0} ms");
 }

@@ -84,6 +84,22 @@ public sealed class ReminderPreferences
     public TimeOnly QuietEnd { get; set; } = QuietHours.Default.End;
 }
 
+/// <summary>
+/// Whether an application's reminders are planned from its current data. Database triggers raise
+/// <see cref="ChangeVersion"/> on every write to the application, its closures, interviews and events (and to its
+/// owner's default rules when it follows them); <see cref="ReminderSync"/> records the version it planned from in
+/// <see cref="PlannedVersion"/>. The sweep plans every application where the two differ, so planning that never
+/// happened (the process died between a write's commit and its planning, a write behind the app's back) happens
+/// at the next start or sweep. A new application starts at 1 and 0.
+/// </summary>
+public sealed class ReminderPlan
+{
+    public int ApplicationId { get; set; }
+    public string OwnerId { get; set; } = "";
+    public long ChangeVersion { get; set; }
+    public long PlannedVersion { get; set; }
+}
+
 /// <summary>The reminders' part of the EF model, and owner-scoped queries over it.</summary>
 public static class ReminderModel
 {
@@ -114,6 +130,16 @@ public static class ReminderModel
             p.Property(x => x.FeedSecretHash).HasMaxLength(64);
             p.HasOne<AppUser>().WithOne().HasForeignKey<ReminderPreferences>(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
             p.HasIndex(x => x.FeedSecretHash).IsUnique();
+        });
+        builder.Entity<ReminderPlan>(p =>
+        {
+            p.ToTable("ReminderPlans");
+            p.HasKey(x => x.ApplicationId);
+            p.Property(x => x.ApplicationId).ValueGeneratedNever();
+            p.Property(x => x.OwnerId).IsRequired();
+            p.HasOne<JobApplication>().WithOne().HasForeignKey<ReminderPlan>(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            // Only the stale rows are indexed: the periodic sweep reads this index, empty when nothing changed.
+            p.HasIndex(x => x.OwnerId).HasDatabaseName("IX_ReminderPlans_Stale").HasFilter("\"PlannedVersion\" < \"ChangeVersion\"");
         });
         builder.Entity<JobRunRecord>(j =>
         {

@@ -6,7 +6,7 @@ public sealed class ReminderOptions
     /// <summary>How often the reconcile job re-plans reminder delivery from the database (1–59).</summary>
     public int ReconcileMinutes { get; set; } = 5;
 
-    /// <summary>Members of this role may open the operations page (besides the first registered user).</summary>
+    /// <summary>Members of this role may open the operations page (granted by <c>admin grant</c>; see <see cref="OpsAccess"/>).</summary>
     public string AdminRole { get; set; } = "Admin";
 
     /// <summary>How many runs of each job the operations page keeps (newest first).</summary>

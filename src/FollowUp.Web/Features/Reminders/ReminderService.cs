@@ -170,20 +170,3 @@ public sealed class ReminderService(
         await db.SaveChangesAsync(ct);
     }
 }
-
-/// <summary>Who may open the operations page: the first registered user, or members of the configured role.</summary>
-public sealed class OpsAccess(IDbContextFactory<FollowUpDbContext> dbFactory, Microsoft.Extensions.Options.IOptions<ReminderOptions> options)
-{
-    public async Task<bool> IsAdministratorAsync(string userId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var first = await db.Users.AsNoTracking().OrderBy(u => u.CreatedAtUtc).ThenBy(u => u.Id).Select(u => u.Id).FirstOrDefaultAsync(ct);
-        if (first == userId)
-        {
-            return true;
-        }
-        var role = options.Value.AdminRole.ToUpperInvariant();
-        return await db.UserRoles.AnyAsync(ur => ur.UserId == userId
-            && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == role), ct);
-    }
-}

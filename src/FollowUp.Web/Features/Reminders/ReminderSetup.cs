@@ -1,4 +1,7 @@
+using FollowUp.Web.Data;
 using FollowUp.Web.Features.Reminders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FollowUp.Web.Infrastructure;
 
@@ -28,6 +31,23 @@ public static class ReminderSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapCalendarFeed();
+        WarnWithoutAdministrators(app);
         return app;
+    }
+
+    /// <summary>Administrators are named, never implied (docs/operations.md): say so at start when none is.</summary>
+    private static void WarnWithoutAdministrators(WebApplication app)
+    {
+        if (OpsAccess.ConfiguredEmails(app.Configuration).Count > 0)
+        {
+            return;
+        }
+        using var db = app.Services.GetRequiredService<IDbContextFactory<FollowUpDbContext>>().CreateDbContext();
+        var role = app.Services.GetRequiredService<IOptions<ReminderOptions>>().Value.AdminRole;
+        if (AdminCommand.AdministratorsAsync(db, role).GetAwaiter().GetResult().Count == 0)
+        {
+            app.Logger.LogWarning("No administrator: /ops and /ops/jobs are closed to everyone. Name one with "
+                + "`dotnet FollowUp.Web.dll admin grant EMAIL` or FollowUp:Admin:Emails (docs/operations.md).");
+        }
     }
 }
