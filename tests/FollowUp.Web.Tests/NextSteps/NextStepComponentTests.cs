@@ -57,7 +57,7 @@ public sealed class NextStepComponentTests(FollowUpAppFactory app) : ComponentCo
 
     [Theory]
     [InlineData("ja", "応募1件、面接2件、やりとり3件を読み込みました。", "何も読み込みませんでした。問題が1件見つかりました。")]
-    [InlineData("en", "Imported 1 applications, 2 interviews and 3 events.", "Nothing was imported")]
+    [InlineData("en", "Imported: applications 1, interviews 2, events 3.", "Nothing was imported")]
     public void The_import_result_says_what_was_added_or_every_problem(string culture, string done, string rejected)
     {
         Culture(culture);
