@@ -12,7 +12,8 @@ public sealed class AppServerFixture : IAsyncLifetime, IDisposable
     }
 
     /// <summary>An app with these environment variables (for example <c>FollowUp__Admin__Emails</c>).</summary>
-    public AppServerFixture(IReadOnlyDictionary<string, string> environment) => _environment = environment;
+    // Not public: xunit requires a class fixture to have one public constructor.
+    internal AppServerFixture(IReadOnlyDictionary<string, string> environment) => _environment = environment;
 
     public AppServer Server { get; private set; } = null!;
 
