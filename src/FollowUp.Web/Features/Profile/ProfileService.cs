@@ -1,5 +1,4 @@
 using FollowUp.Web.Data;
-using FollowUp.Web.Features.Applications;
 using FollowUp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static FollowUp.Web.Data.FollowUpDbContext;
