@@ -349,7 +349,7 @@ public sealed class ExportImportTests(FollowUpAppFactory app) : IClassFixture<Fo
         defaults.Policy.AvoidLunch = false;
         Assert.True((await new DefaultsService(
             app.Services.GetRequiredService<IDbContextFactory<FollowUpDbContext>>(), new TestCurrentUser(owner), app.Clock,
-            NullLogger<DefaultsService>.Instance).SaveAsync(defaults)).Succeeded);
+            NullLogger<DefaultsService>.Instance, app.Services.GetRequiredService<FollowUp.Web.Features.Reminders.IApplicationChanged>()).SaveAsync(defaults)).Succeeded);
 
         app.Clock.Advance(TimeSpan.FromMinutes(5));
         await using var db = app.CreateDbContext();

@@ -21,7 +21,7 @@ public sealed class DataImporter(
     ICurrentUser currentUser,
     TimeProvider clock,
     ILogger<DataImporter> logger,
-    Reminders.IApplicationChanged? changed = null)
+    Reminders.IApplicationChanged changed)
 {
     /// <summary>Largest file the import accepts.</summary>
     public const long MaxImportBytes = 5 * 1024 * 1024;
@@ -238,7 +238,7 @@ public sealed class DataImporter(
         {
             replan.UnionWith(await DefaultsService.FollowingDefaultsAsync(db, owner, ct));
         }
-        await (changed?.ChangedAsync(owner, replan, ct) ?? Task.CompletedTask);
+        await changed.ChangedAsync(owner, replan, ct);
         logger.LogInformation("Import saved: {ApplicationCount} applications, {InterviewCount} interviews, {EventCount} events, {SkippedCount} already there",
             rows.Count, interviewCount, eventCount, skipped.Count);
         return new ImportReport(true, rows.Count, interviewCount, eventCount, profileUpdated, []) { Skipped = skipped };

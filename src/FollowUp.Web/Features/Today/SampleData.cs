@@ -16,7 +16,7 @@ public sealed class SampleData(
     IDbContextFactory<FollowUpDbContext> dbFactory,
     ICurrentUser currentUser,
     TimeProvider clock,
-    Reminders.IApplicationChanged? changed = null)
+    Reminders.IApplicationChanged changed)
 {
     public async Task<bool> HasSampleAsync(CancellationToken ct = default)
     {
@@ -103,10 +103,7 @@ public sealed class SampleData(
         db.Applications.AddRange(callback, waiting, followUp, movedOn);
         await db.SaveChangesAsync(ct);
         // Samples behave like real applications, reminders included.
-        foreach (var app in new[] { callback, waiting, followUp, movedOn })
-        {
-            await (changed?.ChangedAsync(owner, app.Id, ct) ?? Task.CompletedTask);
-        }
+        await changed.ChangedAsync(owner, [callback.Id, waiting.Id, followUp.Id, movedOn.Id], ct);
     }
 
     /// <summary>Deletes every sample application (with its interviews and events); real data is untouched.</summary>
@@ -114,6 +111,9 @@ public sealed class SampleData(
     {
         var owner = await currentUser.IdAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ApplicationsOf(owner).Where(a => a.IsSample).ExecuteDeleteAsync(ct);
+        var samples = await db.ApplicationsOf(owner).Where(a => a.IsSample).Select(a => a.Id).ToListAsync(ct);
+        var removed = await db.ApplicationsOf(owner).Where(a => samples.Contains(a.Id)).ExecuteDeleteAsync(ct);
+        await changed.ChangedAsync(owner, samples, ct);
+        return removed;
     }
 }
