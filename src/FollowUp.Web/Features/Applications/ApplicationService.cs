@@ -266,7 +266,7 @@ public sealed class ApplicationService(
     }
 
     /// <summary>The current wall-clock time in the application's time zone (default for new events).</summary>
-    public DateTime LocalNow(string timeZoneId) => DomainMapping.ToLocal(clock.GetUtcNow(), timeZoneId);
+    public DateTime LocalNow(string timeZoneId) => TimeZones.ToLocal(clock.GetUtcNow(), timeZoneId);
 
     /// <summary>Lets the reminders recompute after every write (0: the row to write was not found, nothing changed).</summary>
     private Task ChangedAsync(string owner, int applicationId, CancellationToken ct) =>

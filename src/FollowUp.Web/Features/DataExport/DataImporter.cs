@@ -188,7 +188,7 @@ public sealed class DataImporter(
             problems.Add(new ImportProblem(null, null, "profile", null, error));
         }
         var profileZone = document.Profile?.TimeZoneId;
-        if (profileZone is not null && !KnownZone(profileZone))
+        if (profileZone is not null && !TimeZones.IsKnown(profileZone))
         {
             problems.Add(new ImportProblem(null, null, "profile", null, new FieldError("TimeZoneId", "Import.TimeZone", profileZone)));
         }

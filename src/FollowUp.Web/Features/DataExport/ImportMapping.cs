@@ -50,13 +50,13 @@ internal static class ImportMapping
         Imported(source, input, weekdayErrors);
         var errors = input.Parse(out var closures, out var policy);
         errors.AddRange(weekdayErrors);
-        var zone = source.TimeZoneId ?? "Asia/Tokyo";
-        if (!KnownZone(zone))
+        var zone = source.TimeZoneId ?? TimeZones.DefaultId;
+        if (!TimeZones.IsKnown(zone))
         {
             errors.Add(new FieldError(nameof(JobApplication.TimeZoneId), "Import.TimeZone", zone));
         }
         problems.AddRange(errors.Select(e => new ImportProblem(n, company, null, null, e)));
-        var localNow = DomainMapping.ToLocal(new DateTimeOffset(now, TimeSpan.Zero), zone);
+        var localNow = TimeZones.ToLocal(new DateTimeOffset(now, TimeSpan.Zero), zone);
 
         var interviews = source.Interviews ?? [];
         var events = source.Events ?? [];
@@ -142,5 +142,4 @@ internal static class ImportMapping
         ? (v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc))
         : now;
 
-    internal static bool KnownZone(string id) => id.Length <= 64 && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 }

@@ -17,11 +17,11 @@ public sealed class ProfileInput : IValidatedInput
     public string Culture { get; set; } = "ja";
 
     /// <summary>IANA time zone of the user's own clock (quiet hours, reminders).</summary>
-    public string TimeZoneId { get; set; } = "Asia/Tokyo";
+    public string TimeZoneId { get; set; } = TimeZones.DefaultId;
 
     /// <summary>Zones offered in the form; Japan first. Any valid IANA id is accepted.</summary>
     public static readonly string[] CommonTimeZones =
-        ["Asia/Tokyo", "Asia/Seoul", "Asia/Shanghai", "Asia/Singapore", "Australia/Sydney", "Europe/London", "America/Los_Angeles", "America/New_York", "UTC"];
+        [TimeZones.DefaultId, "Asia/Seoul", "Asia/Shanghai", "Asia/Singapore", "Australia/Sydney", "Europe/London", "America/Los_Angeles", "America/New_York", "UTC"];
 
     public IReadOnlyList<FieldError> Validate()
     {
@@ -34,7 +34,7 @@ public sealed class ProfileInput : IValidatedInput
         {
             errors.Add(new FieldError(nameof(Culture), "Validation.Choice"));
         }
-        if (string.IsNullOrWhiteSpace(TimeZoneId) || TimeZoneId.Length > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out _))
+        if (!TimeZones.IsKnown(TimeZoneId))
         {
             errors.Add(new FieldError(nameof(TimeZoneId), "Validation.Choice"));
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FollowUp.Web.Data;
+using FollowUp.Web.Infrastructure;
 using Ical.Net;
 using Calendar = Ical.Net.Calendar;
 using Ical.Net.CalendarComponents;
@@ -69,7 +70,7 @@ public static class CalendarFeed
                 {
                     continue;
                 }
-                var start = ReminderPlanner.ToUtc(interview.At, QuietHours.Zone(app.TimeZoneId));
+                var start = TimeZones.ToUtc(interview.At, TimeZones.Find(app.TimeZoneId));
                 var summary = localizer["Reminders.Feed.Interview", app.Company].Value;
                 calendar.Events.Add(Event($"interview-{interview.Id}@followup", stamp, start, start.AddHours(1), summary,
                     string.Join("\n", new[] { app.Position, app.ContactPerson, interview.Notes }.Where(s => !string.IsNullOrWhiteSpace(s))),
@@ -81,8 +82,8 @@ public static class CalendarFeed
                 {
                     continue;
                 }
-                var zone = QuietHours.Zone(app.TimeZoneId);
-                var end = window.ClosesAt is { } closes ? ReminderPlanner.ToUtc(closes, zone) : window.DueAtUtc.AddHours(1);
+                var zone = TimeZones.Find(app.TimeZoneId);
+                var end = window.ClosesAt is { } closes ? TimeZones.ToUtc(closes, zone) : window.DueAtUtc.AddHours(1);
                 var step = localizer[$"Step.{window.StepKind}"].Value;
                 calendar.Events.Add(Event($"reminder-{window.Id}@followup", stamp, window.DueAtUtc, end,
                     localizer["Reminders.Feed.Window", step, app.Company].Value,

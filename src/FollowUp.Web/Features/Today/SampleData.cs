@@ -2,7 +2,6 @@ using FollowUp.Domain.Advice;
 using FollowUp.Domain.Applications;
 using FollowUp.Domain.Events;
 using FollowUp.Web.Data;
-using FollowUp.Web.Features.Applications;
 using FollowUp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,7 +34,7 @@ public sealed class SampleData(
             return;
         }
         var utc = clock.GetUtcNow();
-        var now = DomainMapping.ToLocal(utc, "Asia/Tokyo");
+        var now = TimeZones.ToLocal(utc, TimeZones.DefaultId);
         var today = now.Date;
         JobApplication App(string ja, string en, string posJa, string posEn, ApplicationRoute route) => new()
         {
