@@ -203,7 +203,7 @@ public sealed class DataImporter(
             problems.AddRange(errors.Select(e => new ImportProblem(null, null, "defaults", null, e)));
         }
         var culture = document.Profile?.Culture;
-        if (culture is not null && !LocalizationSetup.Cultures.Contains(culture))
+        if (culture is not null && !AppCultures.IsSupported(culture))
         {
             problems.Add(new ImportProblem(null, null, "profile", null, new FieldError("Culture", "Validation.Choice")));
         }

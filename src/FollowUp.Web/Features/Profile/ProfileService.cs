@@ -14,7 +14,7 @@ public sealed class ProfileInput : IValidatedInput
     public string? Phone { get; set; }
 
     /// <summary>Language for emails and reminders ("ja" or "en").</summary>
-    public string Culture { get; set; } = "ja";
+    public string Culture { get; set; } = AppCultures.Japanese;
 
     /// <summary>IANA time zone of the user's own clock (quiet hours, reminders).</summary>
     public string TimeZoneId { get; set; } = TimeZones.DefaultId;
@@ -30,7 +30,7 @@ public sealed class ProfileInput : IValidatedInput
         Check.Length(errors, nameof(Furigana), Furigana, Limits.ShortText);
         Check.Length(errors, nameof(Affiliation), Affiliation, Limits.ShortText);
         Check.Phone(errors, nameof(Phone), Phone);
-        if (Culture is not ("ja" or "en"))
+        if (!AppCultures.IsSupported(Culture))
         {
             errors.Add(new FieldError(nameof(Culture), "Validation.Choice"));
         }
@@ -53,7 +53,7 @@ public sealed class ProfileService(IDbContextFactory<FollowUpDbContext> dbFactor
         return new ProfileInput
         {
             FullName = user.FullName, Furigana = user.Furigana, Affiliation = user.Affiliation, Phone = user.PhoneNumber,
-            Culture = user.Culture is "en" ? "en" : "ja", TimeZoneId = user.TimeZoneId,
+            Culture = AppCultures.Of(user.Culture), TimeZoneId = user.TimeZoneId,
         };
     }
 

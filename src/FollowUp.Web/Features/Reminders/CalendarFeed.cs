@@ -1,4 +1,3 @@
-using System.Globalization;
 using FollowUp.Web.Data;
 using FollowUp.Web.Infrastructure;
 using Ical.Net;
@@ -57,10 +56,8 @@ public static class CalendarFeed
                 && r.DueAtUtc >= since)
             .OrderBy(r => r.DueAtUtc).ToListAsync(ct);
 
-        var saved = CultureInfo.CurrentUICulture;
-        try
+        using (AppCultures.Use(culture))
         {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "ja");
             var stamp = Utc(utcNow.UtcDateTime);
             var calendar = new Calendar { ProductId = "-//FollowUp//Reminders//EN", Scale = "GREGORIAN" };
             calendar.AddProperty("X-WR-CALNAME", "FollowUp");
@@ -90,10 +87,6 @@ public static class CalendarFeed
                     localizer[$"Reminders.Message.{window.Kind}", step, app.Company].Value, TimeSpan.Zero));
             }
             return new CalendarSerializer().SerializeToString(calendar) ?? "";
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = saved;
         }
     }
 
