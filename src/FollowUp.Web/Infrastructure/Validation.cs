@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
@@ -170,8 +169,7 @@ internal static class Check
             }
             return null;
         }
-        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            || date < MinDate || date > MaxDate)
+        if (!DateText.TryParseIso(value, out DateOnly date) || date < MinDate || date > MaxDate)
         {
             errors.Add(new FieldError(field, "Validation.Date", MinDate.Year, MaxDate.Year));
             return null;
@@ -190,7 +188,7 @@ internal static class Check
             }
             return null;
         }
-        if (!TimeOnly.TryParseExact(value.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        if (!DateText.TryParseIso(value, out TimeOnly time))
         {
             errors.Add(new FieldError(field, "Validation.Time"));
             return null;
@@ -210,8 +208,4 @@ internal static class Check
     }
 
     public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    public static string DateText(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static string TimeText(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
 }

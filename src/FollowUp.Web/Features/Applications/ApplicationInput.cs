@@ -112,7 +112,7 @@ public sealed class ApplicationInput : CompanyCalendarInput, IValidatedInput
             Email = a.Email,
             Notes = a.Notes,
             ExtraClosures = string.Join('\n', a.Closures.OrderBy(c => c.From).Select(c =>
-                c.From == c.To ? Check.DateText(c.From) : $"{Check.DateText(c.From)}..{Check.DateText(c.To)}")),
+                c.From == c.To ? DateText.Iso(c.From) : $"{DateText.Iso(c.From)}..{DateText.Iso(c.To)}")),
             CustomPolicy = a.Policy is not null,
             Policy = PolicyInput.From(a.Policy ?? userDefault ?? PolicySettings.Recommended),
         };

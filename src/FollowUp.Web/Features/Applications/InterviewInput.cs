@@ -81,11 +81,11 @@ public sealed class InterviewInput : IValidatedInput
         ArgumentNullException.ThrowIfNull(i);
         return new()
         {
-            Date = Check.DateText(DateOnly.FromDateTime(i.At)),
-            Time = Check.TimeText(TimeOnly.FromDateTime(i.At)),
+            Date = DateText.Iso(DateOnly.FromDateTime(i.At)),
+            Time = DateText.Iso(TimeOnly.FromDateTime(i.At)),
             Stage = i.Stage,
             PromiseKind = i.PromiseKind,
-            PromiseDate = i.PromiseDate is { } d ? Check.DateText(d) : null,
+            PromiseDate = i.PromiseDate is { } d ? DateText.Iso(d) : null,
             PromiseCount = i.PromiseCount,
             ContactsSuccessfulOnly = i.ContactsSuccessfulOnly,
             Notes = i.Notes,

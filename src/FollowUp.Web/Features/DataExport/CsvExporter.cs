@@ -28,12 +28,12 @@ public sealed class CsvExporter(ApplicationService applications)
                 row.Position,
                 l.Of(row.Route),
                 row.AgencyName,
-                row.LatestInterviewAt is { } at ? at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null,
+                row.LatestInterviewAt is { } at ? DateText.Iso(at) : null,
                 step is null ? l["Csv.NoStep"].Value : l[$"Step.{step.Kind}"].Value,
                 step is null ? null : WindowText.Of(step, row.Advice.LocalNow, l, japanese),
                 step is { Overdue: true } ? l["Csv.Yes"].Value : null,
                 row.EventCount.ToString(CultureInfo.InvariantCulture),
-                row.UpdatedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]);
+                DateText.Iso(row.UpdatedAtUtc)]);
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }

@@ -57,18 +57,18 @@ public sealed class DataExporter(
                 Email = a.Email,
                 Notes = a.Notes,
                 TimeZoneId = a.TimeZoneId,
-                Closures = [.. closures[a.Id].Select(c => new ExportedClosure { From = Check.DateText(c.From), To = Check.DateText(c.To) })],
+                Closures = [.. closures[a.Id].Select(c => new ExportedClosure { From = DateText.Iso(c.From), To = DateText.Iso(c.To) })],
                 Policy = a.Policy,
                 IsSample = a.IsSample,
                 CreatedAtUtc = a.CreatedAtUtc,
                 UpdatedAtUtc = a.UpdatedAtUtc,
                 Interviews = [.. interviews[a.Id].Select(i => new ExportedInterview
                 {
-                    Date = Check.DateText(DateOnly.FromDateTime(i.At)),
-                    Time = Check.TimeText(TimeOnly.FromDateTime(i.At)),
+                    Date = DateText.Iso(DateOnly.FromDateTime(i.At)),
+                    Time = DateText.Iso(TimeOnly.FromDateTime(i.At)),
                     Stage = i.Stage,
                     PromiseKind = i.PromiseKind,
-                    PromiseDate = i.PromiseDate is { } d ? Check.DateText(d) : null,
+                    PromiseDate = i.PromiseDate is { } d ? DateText.Iso(d) : null,
                     PromiseCount = i.PromiseCount,
                     ContactsSuccessfulOnly = i.ContactsSuccessfulOnly,
                     Notes = i.Notes,
@@ -77,15 +77,15 @@ public sealed class DataExporter(
                 Events = [.. events[a.Id].Select(e => new ExportedEvent
                 {
                     Kind = e.Kind,
-                    Date = Check.DateText(DateOnly.FromDateTime(e.At)),
-                    Time = Check.TimeText(TimeOnly.FromDateTime(e.At)),
+                    Date = DateText.Iso(DateOnly.FromDateTime(e.At)),
+                    Time = DateText.Iso(TimeOnly.FromDateTime(e.At)),
                     Voicemail = e.Voicemail,
                     CallOutcome = e.CallOutcome,
                     CallPurpose = e.CallPurpose,
                     EmailPurpose = e.EmailPurpose,
                     Channel = e.Channel,
                     ResultOutcome = e.ResultOutcome,
-                    NewDate = e.NewDate is { } n ? Check.DateText(n) : null,
+                    NewDate = e.NewDate is { } n ? DateText.Iso(n) : null,
                     Note = e.Note,
                     CreatedAtUtc = e.CreatedAtUtc,
                 })],
@@ -97,8 +97,8 @@ public sealed class DataExporter(
     private static T Exported<T>(T target, CalendarColumns source)
         where T : IExportedCalendar
     {
-        target.OpensAt = Check.TimeText(source.OpensAt);
-        target.ClosesAt = Check.TimeText(source.ClosesAt);
+        target.OpensAt = DateText.Iso(source.OpensAt);
+        target.ClosesAt = DateText.Iso(source.ClosesAt);
         target.ClosedWeekdays = [.. CompanyCalendarInput.Weekdays(source.ClosedWeekdays)];
         target.ObservesNationalHolidays = source.ObservesNationalHolidays;
         target.YearEndClosure = source.YearEndClosure;
