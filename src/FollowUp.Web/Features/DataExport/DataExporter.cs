@@ -22,8 +22,7 @@ public sealed class DataExporter(
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == owner, ct);
         var defaults = await db.DefaultsOf(owner).AsNoTracking().FirstOrDefaultAsync(ct);
         var apps = await db.ApplicationsOf(owner).AsNoTracking().OrderBy(a => a.Id).ToListAsync(ct);
-        var closures = (await db.Closures.AsNoTracking()
-                .Where(c => db.Applications.Any(a => a.Id == c.ApplicationId && a.OwnerId == owner))
+        var closures = (await db.ClosuresOf(owner).AsNoTracking()
                 .OrderBy(c => c.From).ThenBy(c => c.Id).ToListAsync(ct))
             .ToLookup(c => c.ApplicationId);
         var interviews = (await db.InterviewsOf(owner).AsNoTracking().OrderBy(i => i.At).ThenBy(i => i.Id).ToListAsync(ct))
