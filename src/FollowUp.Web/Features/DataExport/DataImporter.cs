@@ -57,7 +57,7 @@ public sealed class DataImporter(
             var scan = await ImportScan.ReadAsync(file, MaxImportBytes, ct);
             if (scan.TooLarge)
             {
-                return ImportReport.FileProblem("Import.TooLarge", MaxImportBytes / (1024 * 1024));
+                return ImportReport.TooLarge();
             }
             if (scan.SyntaxError is { } error)
             {

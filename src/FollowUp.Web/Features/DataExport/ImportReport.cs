@@ -35,6 +35,9 @@ public sealed record ImportReport(bool Succeeded, int Applications, int Intervie
         return new(false, 0, 0, 0, false, problems.Listed) { ProblemCount = problems.Count };
     }
 
+    /// <summary>The file is over <see cref="DataImporter.MaxImportBytes"/> (however it was found out).</summary>
+    public static ImportReport TooLarge() => FileProblem("Import.TooLarge", DataImporter.MaxImportBytes / (1024 * 1024));
+
     public static ImportReport FileProblem(string key, params object[] args) =>
         Rejected([new ImportProblem(null, null, null, null, new FieldError("File", key, args))]);
 }

@@ -65,7 +65,7 @@ public static class ImportUploadLimit
 
     /// <summary>The report the import page shows for a <c>problem</c> query value; null for none.</summary>
     public static ImportReport? ReportFor(string? problem) => problem == TooLargeProblem
-        ? ImportReport.FileProblem("Import.TooLarge", DataImporter.MaxImportBytes / (1024 * 1024))
+        ? ImportReport.TooLarge()
         : null;
 
     private static async Task DiscardAsync(HttpContext context, IHttpMaxRequestBodySizeFeature? size, long length)
