@@ -57,6 +57,7 @@ public static class OperationsSetup
     public static IServiceCollection AddFollowUpOperations(this IServiceCollection services)
     {
         services.AddSingleton<CircuitCounter>();
+        services.AddScoped<OpsOverview>();
         services.AddScoped<CircuitHandler, CountingCircuitHandler>();
         return services;
     }
