@@ -1,9 +1,9 @@
 using FollowUp.Web.Data;
-using FollowUp.Web.Features.Reminders;
+using FollowUp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace FollowUp.Web.Infrastructure;
+namespace FollowUp.Web.Features.Reminders;
 
 /// <summary>Registers the reminders feature: planning, delivery, channels and endpoints (its jobs: <see cref="JobsSetup"/>).</summary>
 public static class ReminderSetup
