@@ -23,7 +23,7 @@ public sealed record OpsSnapshot(
 /// settings, and starts a reconcile, so the page itself touches neither Hangfire nor options.
 /// </summary>
 public sealed class OpsOverview(
-    ReminderOps ops,
+    JobHistory ops,
     ReminderEngine engine,
     IReminderAlarm alarm,
     JobStorage jobs,

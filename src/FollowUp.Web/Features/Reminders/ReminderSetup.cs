@@ -1,4 +1,5 @@
 using FollowUp.Web.Data;
+using FollowUp.Web.Features.Operations;
 using FollowUp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ public static class ReminderSetup
         services.Configure<ReminderOptions>(builder.Configuration.GetSection("FollowUp:Reminders"));
         services.Configure<SmtpOptions>(builder.Configuration.GetSection("FollowUp:Smtp"));
         services.AddSingleton<ReminderNotifier>();
-        services.AddSingleton<ReminderOps>();
+        services.AddSingleton<JobHistory>();
         services.AddSingleton<ReminderEmailSender>();
         services.AddSingleton<ReminderEngine>();
         services.AddSingleton<ReminderSync>();
