@@ -1,4 +1,5 @@
 using System.Globalization;
+using FollowUp.Domain.Advice;
 
 namespace FollowUp.Web.Infrastructure;
 
@@ -20,9 +21,9 @@ public static class AppCultures
     /// <summary>Whether <paramref name="name"/> is exactly one of <see cref="All"/> (what a form or file may store).</summary>
     public static bool IsSupported(string? name) => name is Japanese or English;
 
-    /// <summary>The language for a culture name ("en-GB" → English): Japanese unless it is English.</summary>
-    public static string Of(string? name) =>
-        name?.StartsWith(English, StringComparison.OrdinalIgnoreCase) == true ? English : Japanese;
+    /// <summary>The language for a culture name ("en-GB" → English): Japanese unless it is English (the Domain's rule,
+    /// <see cref="LocalizedText.IsEnglish"/>, so explanations and pages never disagree; ADR 0023).</summary>
+    public static string Of(string? name) => LocalizedText.IsEnglish(name) ? English : Japanese;
 
     /// <summary>
     /// Sets the UI culture to <paramref name="name"/>'s language until disposed, then puts the previous one back:
