@@ -10,6 +10,7 @@ if (args is ["--quick", ..])
     for (var round = 0; round < 3; round++)
     {
     Measure("Primary step", () => b.PrimaryStep());
+    Measure("Primary, new cal", () => b.PrimaryFreshCalendar());
     Measure("Full advice", () => b.Advise());
     Measure("Holidays cold", () => b.HolidaysCold());
     Measure("IsBusinessDay", () => b.IsBusinessDay());
@@ -22,7 +23,7 @@ if (args is ["--quick", ..])
     {
         Measure("AddBusinessDays5", () => cal.AddBusinessDays(day, 5));
         Measure("NextCallMoment", () => cal.NextCallMoment(new DateTime(2026, 11, 20, 19, 0, 0)));
-        Measure("PromisedDate", () => FollowUp.Domain.Advice.EtiquetteEngine.PromisedDate(interview, cal)!);
+        Measure("PromisedDate", () => FollowUp.Domain.Advice.EtiquetteEngine.PromisedDate(interview, [], cal, new DateTime(2026, 11, 20, 12, 0, 0))!);
         Measure("string interp", () => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{day.Month}月{day.Day}日 まではお問い合わせを控えましょう。結果は{day.Month}までに連絡するとのことでした。その間も、ほかの応募は止めずに進めておきましょう。"));
     }
     return;

@@ -29,13 +29,18 @@ public class RulesBenchmarks
     public void Setup() => _ = _calendar.IsBusinessDay(_day); // warm the holiday cache
 
     [Benchmark(Description = "Primary step (promise + 3 events)")]
-    public NextStep PrimaryStep() => EtiquetteEngine.Primary(s_interview, s_events, CompanyCalendar.Default, EtiquettePolicy.Default, s_now);
+    public NextStep PrimaryStep() => EtiquetteEngine.Primary(s_interview, s_events, _calendar, s_now);
+
+    // What a caller pays when it does not keep its calendar (the engine used to keep the last one itself).
+    [Benchmark(Description = "Primary step, calendar built for the call")]
+    public NextStep PrimaryFreshCalendar() =>
+        EtiquetteEngine.Primary(s_interview, s_events, new BusinessCalendar(CompanyCalendar.Default, EtiquettePolicy.Default), s_now);
 
     [Benchmark(Description = "Primary step, prepared calendar, no explanation (lists)")]
     public NextStep PrimaryUnexplained() => EtiquetteEngine.Primary(s_interview, s_events, _calendar, s_now, explain: false);
 
     [Benchmark(Description = "Full advice (promise + 3 events)")]
-    public Advice Advise() => EtiquetteEngine.Advise(s_interview, s_events, CompanyCalendar.Default, EtiquettePolicy.Default, s_now);
+    public Advice Advise() => EtiquetteEngine.Advise(s_interview, s_events, _calendar, s_now);
 
     [Benchmark(Description = "Holiday list for a year, cold")]
     public ImmutableArray<Holiday> HolidaysCold()

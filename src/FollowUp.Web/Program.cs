@@ -1,3 +1,4 @@
+using FollowUp.Web.Features.Reminders;
 using FollowUp.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,9 +17,9 @@ builder.AddFollowUpLogging()
 var app = builder.Build();
 
 app.MigrateFollowUpDatabase();
-if (FollowUp.Web.Features.Reminders.AdminCommand.Handles(args))
+if (AdminCommand.Handles(args))
 {
-    Environment.ExitCode = await FollowUp.Web.Features.Reminders.AdminCommand.RunAsync(app.Services, args, Console.Out);
+    Environment.ExitCode = await AdminCommand.RunAsync(app.Services, args, Console.Out);
     return;
 }
 app.UseFollowUpTrust();

@@ -16,11 +16,13 @@ public sealed class EngineRuleTests
     // Monday 2026-11-16 14:00, reply within 14 days (D = 11/30, follow-up from 12/3).
     private static readonly InterviewFacts s_interview = new(T("2026-11-16 14:00"), ReplyPromise.WithinDays(14));
 
+    private static readonly BusinessCalendar s_calendar = new(CompanyCalendar.Default, EtiquettePolicy.Default);
+
     private static Advice.Advice Advise(string now, params ContactEvent[] events) =>
         Advise(s_interview, EtiquettePolicy.Default, now, events);
 
     private static Advice.Advice Advise(InterviewFacts interview, EtiquettePolicy policy, string now, params ContactEvent[] events) =>
-        EtiquetteEngine.Advise(interview, events, CompanyCalendar.Default, policy, T(now));
+        EtiquetteEngine.Advise(interview, events, new BusinessCalendar(CompanyCalendar.Default, policy), T(now));
 
     private static void AssertStep(NextStep step, StepKind kind, string opens, string? closes, RuleId rule)
     {
@@ -135,7 +137,7 @@ public sealed class EngineRuleTests
     {
         var a = Advise("2026-12-05 10:00", new EmailSent(T("2026-12-03 10:30"), EmailPurpose.FollowUp), new ResultReceived(T("2026-12-04 16:00"), ResultOutcome.UnderReview, D("2026-12-11")));
         AssertStep(a.Primary, StepKind.FollowUp, "2026-12-16 10:00", null, RuleId.R6);
-        Assert.Equal(D("2026-12-11"), EtiquetteEngine.PromisedDate(s_interview, [new ResultReceived(T("2026-12-04 16:00"), ResultOutcome.UnderReview, D("2026-12-11"))], new BusinessCalendar(CompanyCalendar.Default, EtiquettePolicy.Default), T("2026-12-05 10:00")));
+        Assert.Equal(D("2026-12-11"), EtiquetteEngine.PromisedDate(s_interview, [new ResultReceived(T("2026-12-04 16:00"), ResultOutcome.UnderReview, D("2026-12-11"))], s_calendar, T("2026-12-05 10:00")));
     }
 
     [Fact]
@@ -239,7 +241,7 @@ public sealed class EngineRuleTests
         var a = Advise("2026-11-30 10:00", new MissedCall(T("2026-11-27 11:00"), VoicemailKind.CallBack), new ResultReceived(T("2026-11-27 17:00"), outcome));
         AssertStep(a.Primary, StepKind.Done, "2026-11-27 17:00", null, RuleId.R5);
         Assert.Single(a.Steps);
-        Assert.Equal(a.Primary, EtiquetteEngine.Primary(s_interview, [new MissedCall(T("2026-11-27 11:00"), VoicemailKind.CallBack), new ResultReceived(T("2026-11-27 17:00"), outcome)], CompanyCalendar.Default, EtiquettePolicy.Default, T("2026-11-30 10:00")));
+        Assert.Equal(a.Primary, EtiquetteEngine.Primary(s_interview, [new MissedCall(T("2026-11-27 11:00"), VoicemailKind.CallBack), new ResultReceived(T("2026-11-27 17:00"), outcome)], s_calendar, T("2026-11-30 10:00")));
     }
 
     [Theory]
@@ -253,7 +255,7 @@ public sealed class EngineRuleTests
         AssertStep(a.Primary, StepKind.CallBack, "2026-12-01 10:00", "2026-12-01 17:00", RuleId.R2);
         Assert.Equal([StepKind.CallBack, StepKind.Done], a.Steps.Select(s => s.Kind));
         Assert.Contains("結果の連絡のあとでも", a.Primary.Explanation.Japanese);
-        Assert.Equal(a.Primary, EtiquetteEngine.Primary(s_interview, events, CompanyCalendar.Default, EtiquettePolicy.Default, T("2026-11-30 20:00")));
+        Assert.Equal(a.Primary, EtiquetteEngine.Primary(s_interview, events, s_calendar, T("2026-11-30 20:00")));
 
         // Once returned, the application is done again.
         var returned = Advise("2026-12-01 11:00", [.. events, new CallMade(T("2026-12-01 10:30"), CallOutcome.Reached)]);

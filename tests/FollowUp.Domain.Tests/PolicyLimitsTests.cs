@@ -27,7 +27,7 @@ public sealed class PolicyLimitsTests
         foreach (var policy in new[] { lowest, highest })
         {
             Assert.Empty(PolicyLimits.Check(policy, CompanyCalendar.Default));
-            Assert.NotNull(EtiquetteEngine.Advise(interview, [], CompanyCalendar.Default, policy, new DateTime(2026, 11, 24, 10, 0, 0)).Primary);
+            Assert.NotNull(EtiquetteEngine.Advise(interview, [], new BusinessCalendar(CompanyCalendar.Default, policy), new DateTime(2026, 11, 24, 10, 0, 0)).Primary);
         }
     }
 

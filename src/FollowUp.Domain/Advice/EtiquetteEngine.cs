@@ -6,34 +6,26 @@ namespace FollowUp.Domain.Advice;
 
 /// <summary>
 /// The etiquette rules (R1–R12) as a pure function: given an interview, what happened since, the company's
-/// calendar, the policy and the current time, what to do next and when.
+/// calendar under the policy and the current time, what to do next and when. <see cref="Advise"/> is the
+/// entry point; <see cref="Primary"/> is its cheap form for lists, and <see cref="PromisedDate"/> and
+/// <see cref="LatestCallback"/> expose two of the facts it counts so that nothing else counts them another way.
+/// It keeps no state: the prepared <see cref="BusinessCalendar"/> is the caller's to build and keep.
 /// </summary>
 public static class EtiquetteEngine
 {
     private static readonly TimeSpan s_thankYouOpensAfter = TimeSpan.FromHours(1);
     private static readonly TimeSpan s_thankYouClosesAfter = TimeSpan.FromHours(48);
-    private static BusinessCalendar? s_lastCalendar;
 
     /// <summary>Every applicable step, and the primary one (the first group of the spec that applies).</summary>
     /// <param name="interview">The interview and its reply promise.</param>
     /// <param name="events">What happened, in any order.</param>
-    /// <param name="calendar">The company's calendar.</param>
-    /// <param name="policy">The etiquette policy.</param>
+    /// <param name="calendar">
+    /// The company's calendar under the policy to apply. Building one is the costly part and it is immutable,
+    /// so a caller that asks many times under the same settings builds it once and keeps it.
+    /// </param>
     /// <param name="now">The current local wall-clock time.</param>
     /// <returns>The advice.</returns>
     /// <exception cref="ArgumentException">An input is nonsensical (negative counts, a missing promise date, …).</exception>
-    public static Advice Advise(InterviewFacts interview, IReadOnlyList<ContactEvent> events, CompanyCalendar calendar, EtiquettePolicy policy, DateTime now)
-    {
-        ArgumentNullException.ThrowIfNull(policy);
-        return Advise(interview, events, CalendarFor(calendar, policy), now);
-    }
-
-    /// <summary>As <see cref="Advise(InterviewFacts, IReadOnlyList{ContactEvent}, CompanyCalendar, EtiquettePolicy, DateTime)"/>, reusing a prepared calendar.</summary>
-    /// <param name="interview">The interview and its reply promise.</param>
-    /// <param name="events">What happened, in any order.</param>
-    /// <param name="calendar">The company's calendar under the policy to apply.</param>
-    /// <param name="now">The current local wall-clock time.</param>
-    /// <returns>The advice.</returns>
     public static Advice Advise(InterviewFacts interview, IReadOnlyList<ContactEvent> events, BusinessCalendar calendar, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(calendar);
@@ -79,34 +71,10 @@ public static class EtiquetteEngine
     }
 
     /// <summary>
-    /// Only the primary step of <see cref="Advise(InterviewFacts, IReadOnlyList{ContactEvent}, CompanyCalendar, EtiquettePolicy, DateTime)"/>:
-    /// the cheap call for lists and reminders.
-    /// </summary>
-    /// <param name="interview">The interview and its reply promise.</param>
-    /// <param name="events">What happened, in any order.</param>
-    /// <param name="calendar">The company's calendar.</param>
-    /// <param name="policy">The etiquette policy.</param>
-    /// <param name="now">The current local wall-clock time.</param>
-    /// <returns>The primary step.</returns>
-    public static NextStep Primary(InterviewFacts interview, IReadOnlyList<ContactEvent> events, CompanyCalendar calendar, EtiquettePolicy policy, DateTime now)
-    {
-        ArgumentNullException.ThrowIfNull(policy);
-        return Primary(interview, events, CalendarFor(calendar, policy), now);
-    }
-
-    /// <summary>Only the primary step, reusing a prepared calendar.</summary>
-    /// <param name="interview">The interview and its reply promise.</param>
-    /// <param name="events">What happened, in any order.</param>
-    /// <param name="calendar">The company's calendar under the policy to apply.</param>
-    /// <param name="now">The current local wall-clock time.</param>
-    /// <returns>The primary step.</returns>
-    public static NextStep Primary(InterviewFacts interview, IReadOnlyList<ContactEvent> events, BusinessCalendar calendar, DateTime now) =>
-        Primary(interview, events, calendar, now, explain: true);
-
-    /// <summary>
-    /// Only the primary step, reusing a prepared calendar; with <paramref name="explain"/> false its
-    /// <see cref="NextStep.Explanation"/> is <see cref="LocalizedText.Empty"/> and everything else is the same.
-    /// Writing the explanation is most of the cost, and lists that only group and sort steps do not show it.
+    /// Only the primary step of <see cref="Advise"/>, the cheap call for lists and reminders; with
+    /// <paramref name="explain"/> false its <see cref="NextStep.Explanation"/> is <see cref="LocalizedText.Empty"/>
+    /// and everything else is the same. Writing the explanation is most of the cost, and lists that only group
+    /// and sort steps do not show it.
     /// </summary>
     /// <param name="interview">The interview and its reply promise.</param>
     /// <param name="events">What happened, in any order.</param>
@@ -114,7 +82,8 @@ public static class EtiquetteEngine
     /// <param name="now">The current local wall-clock time.</param>
     /// <param name="explain">Whether to write the explanation.</param>
     /// <returns>The primary step.</returns>
-    public static NextStep Primary(InterviewFacts interview, IReadOnlyList<ContactEvent> events, BusinessCalendar calendar, DateTime now, bool explain)
+    /// <exception cref="ArgumentException">An input is nonsensical, as for <see cref="Advise"/>.</exception>
+    public static NextStep Primary(InterviewFacts interview, IReadOnlyList<ContactEvent> events, BusinessCalendar calendar, DateTime now, bool explain = true)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ValidatePolicy(calendar.Policy);
@@ -136,7 +105,7 @@ public static class EtiquetteEngine
     /// <param name="calendar">The company's calendar under the policy to apply (when the callback was due).</param>
     /// <param name="now">The current local wall-clock time: later events have not happened yet.</param>
     /// <returns>The thread of the latest missed call that asks for a callback, open or closed; <see langword="null"/> when there is none.</returns>
-    /// <exception cref="ArgumentException">An event or the promise is nonsensical, as for <see cref="Advise(InterviewFacts, IReadOnlyList{ContactEvent}, BusinessCalendar, DateTime)"/>.</exception>
+    /// <exception cref="ArgumentException">An event or the promise is nonsensical, as for <see cref="Advise"/>.</exception>
     public static CallbackThread? LatestCallback(InterviewFacts interview, IReadOnlyList<ContactEvent> events, BusinessCalendar calendar, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(calendar);
@@ -168,15 +137,11 @@ public static class EtiquetteEngine
     {
         ArgumentNullException.ThrowIfNull(calendar);
         var facts = Scan(interview, events, now);
-        return facts.ReviewAt is not null ? facts.ReviewNewDate : PromisedDate(interview, calendar);
+        return facts.ReviewAt is not null ? facts.ReviewNewDate : PromisedByInterview(interview, calendar);
     }
 
     /// <summary>The date the interview's promise points at (the spec's table), ignoring later answers.</summary>
-    /// <param name="interview">The interview and its reply promise.</param>
-    /// <param name="calendar">The calendar (for "within N business days").</param>
-    /// <returns>D, or <see langword="null"/> for an unspecified promise.</returns>
-    /// <exception cref="ArgumentException">The promise lacks its date or count, or the count is negative.</exception>
-    public static DateOnly? PromisedDate(InterviewFacts interview, BusinessCalendar calendar)
+    private static DateOnly? PromisedByInterview(InterviewFacts interview, BusinessCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(interview);
         ArgumentNullException.ThrowIfNull(calendar);
@@ -199,23 +164,6 @@ public static class EtiquetteEngine
             > 3660 => throw new ArgumentException($"A '{p.Kind}' promise of {p.Count} is not a plausible reply window.", nameof(interview)),
             { } n => n,
         };
-    }
-
-    /// <summary>
-    /// Reuses the last prepared calendar when called again with the same (immutable) settings instances,
-    /// as a web request or a reminder sweep does; anything else builds a fresh one.
-    /// </summary>
-    private static BusinessCalendar CalendarFor(CompanyCalendar calendar, EtiquettePolicy policy)
-    {
-        var last = Volatile.Read(ref s_lastCalendar);
-        if (last is not null && ReferenceEquals(last.Calendar, calendar) && ReferenceEquals(last.Policy, policy))
-        {
-            return last;
-        }
-
-        var built = new BusinessCalendar(calendar, policy);
-        Volatile.Write(ref s_lastCalendar, built);
-        return built;
     }
 
     private static void ValidatePolicy(EtiquettePolicy policy)
@@ -573,7 +521,7 @@ public static class EtiquetteEngine
             Facts = facts;
 
             // A later "under review" answer replaces D: with its new date, or with no date at all (R8).
-            PromisedDate = facts.ReviewAt is not null ? facts.ReviewNewDate : EtiquetteEngine.PromisedDate(interview, calendar);
+            PromisedDate = facts.ReviewAt is not null ? facts.ReviewNewDate : PromisedByInterview(interview, calendar);
         }
 
         public readonly InterviewFacts Interview;

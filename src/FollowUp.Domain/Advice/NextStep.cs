@@ -63,8 +63,16 @@ public sealed record LocalizedText(string Japanese, string English)
     /// <summary>The text for a UI culture name ("ja", "ja-JP", "en", …); Japanese unless the culture is English.</summary>
     /// <param name="cultureName">A culture name.</param>
     /// <returns>The text in that language.</returns>
-    public string For(string cultureName) =>
-        cultureName.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : Japanese;
+    public string For(string cultureName) => IsEnglish(cultureName) ? English : Japanese;
+
+    /// <summary>
+    /// The product's one rule for choosing between its two languages: English for an English culture name ("en",
+    /// "en-GB", …), Japanese for anything else, a missing name included (ADR 0023).
+    /// </summary>
+    /// <param name="cultureName">A culture name, or <see langword="null"/>.</param>
+    /// <returns>Whether the name asks for English.</returns>
+    public static bool IsEnglish(string? cultureName) =>
+        cultureName?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
 }
 
 /// <summary>One thing the candidate should do (or wait for), and its window.</summary>

@@ -31,8 +31,11 @@ public sealed record CompanyCalendar
     /// <summary>The default calendar: Tokyo, Japanese holidays, Saturday and Sunday closed, year-end closure, 09:00–18:00.</summary>
     public static CompanyCalendar Default { get; } = new();
 
-    /// <summary>IANA time zone of the company's wall clock (default Asia/Tokyo).</summary>
-    public string TimeZoneId { get; init; } = "Asia/Tokyo";
+    /// <summary>The IANA time zone of a company unless told otherwise: Japan's.</summary>
+    public const string DefaultTimeZoneId = "Asia/Tokyo";
+
+    /// <summary>IANA time zone of the company's wall clock (default <see cref="DefaultTimeZoneId"/>).</summary>
+    public string TimeZoneId { get; init; } = DefaultTimeZoneId;
 
     /// <summary>Whether Japanese national holidays are days off (country JP); false for country "none".</summary>
     public bool ObservesJapaneseHolidays { get; init; } = true;

@@ -21,7 +21,7 @@ public sealed class AppUser : IdentityUser
     public string? Culture { get; set; }
 
     /// <summary>Time zone for the user's own clock (default Asia/Tokyo).</summary>
-    public string TimeZoneId { get; set; } = "Asia/Tokyo";
+    public string TimeZoneId { get; set; } = Infrastructure.TimeZones.DefaultId;
 
     /// <summary>When the account was created (UTC).</summary>
     public DateTime CreatedAtUtc { get; set; }
@@ -59,7 +59,7 @@ public sealed class JobApplication : CalendarColumns
     public string? Notes { get; set; }
 
     // The company calendar, flattened (with the base class's columns): these map 1:1 to Domain.Calendar.CompanyCalendar.
-    public string TimeZoneId { get; set; } = "Asia/Tokyo";
+    public string TimeZoneId { get; set; } = Infrastructure.TimeZones.DefaultId;
 
     /// <summary>Rules for this application only; null follows the user's default (<see cref="UserDefaults.Policy"/>).</summary>
     public PolicySettings? Policy { get; set; }

@@ -138,4 +138,11 @@ public static class OwnedQueries
         ArgumentNullException.ThrowIfNull(db);
         return db.ContactEvents.Where(e => e.OwnerId == ownerId);
     }
+
+    /// <summary>The closures of the user's applications (a closure row carries no owner of its own).</summary>
+    public static IQueryable<ClosureRange> ClosuresOf(this FollowUpDbContext db, string ownerId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Closures.Where(c => db.Applications.Any(a => a.Id == c.ApplicationId && a.OwnerId == ownerId));
+    }
 }

@@ -74,7 +74,7 @@ public static class AppSetup
         }
         // A scope of its own: a page that calls NavigationManager.NotFound() has already initialised the first one's.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        app.UseRequestLocalization();
+        // The request's language was set once, early, in UseFollowUpSecurity: error and status pages run after it.
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -35,7 +35,7 @@ public static class IdentitySetup
             o.Cookie.Name = "followup.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Secure or not: SecuritySetup decides for every cookie.
             // Every cookie is a session checked on every request (ADR 0017), instead of Identity's stamp check every 30 minutes.
             o.Events.OnSigningIn = SessionCookie.SigningInAsync;
             o.Events.OnValidatePrincipal = SessionCookie.ValidatePrincipalAsync;

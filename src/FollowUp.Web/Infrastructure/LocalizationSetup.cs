@@ -8,8 +8,6 @@ namespace FollowUp.Web.Infrastructure;
 /// <summary>Japanese first, English too: chosen by cookie (the switcher), else the browser's language.</summary>
 public static class LocalizationSetup
 {
-    public static readonly string[] Cultures = ["ja", "en"];
-
     public static WebApplicationBuilder AddFollowUpLocalization(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -17,9 +15,9 @@ public static class LocalizationSetup
         builder.Services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>, CachedLocalizer>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
-            o.SetDefaultCulture("ja");
-            o.AddSupportedCultures(Cultures);
-            o.AddSupportedUICultures(Cultures);
+            o.SetDefaultCulture(AppCultures.Japanese);
+            o.AddSupportedCultures([.. AppCultures.All]);
+            o.AddSupportedUICultures([.. AppCultures.All]);
             o.FallBackToParentCultures = true;
             o.FallBackToParentUICultures = true;
             // Cookie (explicit choice) before Accept-Language (the browser); no query string provider.
@@ -40,7 +38,7 @@ public static class LocalizationSetup
     {
         app.MapGet("/culture/set", async (string? culture, string? returnUrl, HttpContext http, UserManager<AppUser> users) =>
         {
-            var chosen = Cultures.Contains(culture) ? culture! : "ja";
+            var chosen = AppCultures.IsSupported(culture) ? culture! : AppCultures.Japanese;
             http.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
@@ -79,5 +77,5 @@ public static class LocalizationSetup
     }
 
     /// <summary>Whether the current UI culture is Japanese.</summary>
-    public static bool IsJapanese => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ja";
+    public static bool IsJapanese => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == AppCultures.Japanese;
 }

@@ -102,6 +102,8 @@ public static partial class SecuritySetup
             return next(context);
         });
         app.UseCookiePolicy();
+        // The one place the request's language is chosen: early, so a refusal of the rate limiter and every page
+        // after it (error and status pages included) speak the user's language.
         app.UseRequestLocalization();
         app.UseRateLimiter();
         return app;

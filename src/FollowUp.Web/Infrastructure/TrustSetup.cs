@@ -13,7 +13,9 @@ public static class TrustSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddFollowUpSecurity();
-        builder.Services.AddScoped<DataExportService>();
+        builder.Services.AddScoped<DataExporter>();
+        builder.Services.AddScoped<CsvExporter>();
+        builder.Services.AddScoped<DataImporter>();
         builder.Services.Configure<BackupOptions>(builder.Configuration.GetSection("FollowUp:Backup"));
         builder.Services.AddSingleton<BackupService>();
         return builder;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
+using static FollowUp.Web.Data.FollowUpDbContext;
 
 namespace FollowUp.Web.Infrastructure;
 
@@ -132,4 +133,79 @@ public sealed class InputValidator : ComponentBase, IDisposable
     }
 
     public void Dispose() => Unsubscribe();
+}
+
+/// <summary>Checks shared by the forms; each returns a resource key on failure.</summary>
+internal static class Check
+{
+    /// <summary>Dates the app accepts: wide enough for any real interview, narrow enough to catch typos.</summary>
+    public static readonly DateOnly MinDate = new(2000, 1, 1);
+    public static readonly DateOnly MaxDate = new(2100, 12, 31);
+
+    public static void Length(List<FieldError> errors, string field, string? value, int max)
+    {
+        if (value is not null && value.Length > max)
+        {
+            errors.Add(new FieldError(field, "Validation.TooLong", max, value.Length));
+        }
+    }
+
+    public static void Required(List<FieldError> errors, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(new FieldError(field, "Validation.Required"));
+        }
+    }
+
+    /// <summary>Parses yyyy-MM-dd (what a date input sends) within <see cref="MinDate"/>..<see cref="MaxDate"/>.</summary>
+    public static DateOnly? Date(List<FieldError> errors, string field, string? value, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                errors.Add(new FieldError(field, "Validation.Required"));
+            }
+            return null;
+        }
+        if (!DateText.TryParseIso(value, out DateOnly date) || date < MinDate || date > MaxDate)
+        {
+            errors.Add(new FieldError(field, "Validation.Date", MinDate.Year, MaxDate.Year));
+            return null;
+        }
+        return date;
+    }
+
+    /// <summary>Parses HH:mm (what a time input sends).</summary>
+    public static TimeOnly? Time(List<FieldError> errors, string field, string? value, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                errors.Add(new FieldError(field, "Validation.Required"));
+            }
+            return null;
+        }
+        if (!DateText.TryParseIso(value, out TimeOnly time))
+        {
+            errors.Add(new FieldError(field, "Validation.Time"));
+            return null;
+        }
+        return time;
+    }
+
+    /// <summary>A phone number as people write it: digits with optional +, hyphens, spaces and brackets.</summary>
+    public static void Phone(List<FieldError> errors, string field, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value)
+            && (value.Length > Limits.Phone || value.Count(char.IsAsciiDigit) < 3
+                || value.Any(c => !(char.IsAsciiDigit(c) || c is '+' or '-' or ' ' or '(' or ')'))))
+        {
+            errors.Add(new FieldError(field, "Validation.Phone"));
+        }
+    }
+
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

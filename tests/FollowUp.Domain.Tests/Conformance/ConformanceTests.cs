@@ -81,7 +81,8 @@ public sealed class ConformanceTests
 
     private static void RunAdvice(JsonElement root, string name)
     {
-        var advice = EtiquetteEngine.Advise(ParseInterview(root), ParseEvents(root), ParseCalendar(root), ParsePolicy(root), DateTimeOf(root.GetProperty("now")));
+        var calendar = new BusinessCalendar(ParseCalendar(root), ParsePolicy(root));
+        var advice = EtiquetteEngine.Advise(ParseInterview(root), ParseEvents(root), calendar, DateTimeOf(root.GetProperty("now")));
         var primary = advice.Primary;
         var expect = root.GetProperty("expect").GetProperty("primary");
 
@@ -103,9 +104,8 @@ public sealed class ConformanceTests
         }
 
         // The primary-only fast path must agree with the full advice.
-        Assert.Equal(primary, EtiquetteEngine.Primary(ParseInterview(root), ParseEvents(root), ParseCalendar(root), ParsePolicy(root), DateTimeOf(root.GetProperty("now"))));
+        Assert.Equal(primary, EtiquetteEngine.Primary(ParseInterview(root), ParseEvents(root), calendar, DateTimeOf(root.GetProperty("now"))));
         // …and so must the one that skips the explanation, in everything but the explanation.
-        var calendar = new BusinessCalendar(ParseCalendar(root), ParsePolicy(root));
         Assert.Equal(primary with { Explanation = LocalizedText.Empty },
             EtiquetteEngine.Primary(ParseInterview(root), ParseEvents(root), calendar, DateTimeOf(root.GetProperty("now")), explain: false));
     }

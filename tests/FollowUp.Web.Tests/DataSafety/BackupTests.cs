@@ -1,5 +1,5 @@
 using FollowUp.Web.Features.Backups;
-using FollowUp.Web.Features.Reminders;
+using FollowUp.Web.Features.Operations;
 using FollowUp.Web.Tests.Infrastructure;
 using FollowUp.Web.Data;
 using Microsoft.Data.Sqlite;
@@ -79,7 +79,7 @@ public sealed class BackupTests(FollowUpAppFactory app) : IClassFixture<FollowUp
         }
 
         // Each backup made is in the job history /ops shows; the runs that had nothing to do are not.
-        var runs = (await daily.Services.GetRequiredService<ReminderOps>().RecentAsync(50)).Where(r => r.Job == BackupService.JobName).ToList();
+        var runs = (await daily.Services.GetRequiredService<JobHistory>().RecentAsync(50)).Where(r => r.Job == BackupService.JobName).ToList();
         Assert.Equal(2, runs.Count);
         Assert.All(runs, r => Assert.True(r.Succeeded, r.Detail));
         Assert.All(backups.List(), f => Assert.Contains(runs, r => r.Detail.StartsWith(Path.GetFileName(f) + ":", StringComparison.Ordinal)));
@@ -96,7 +96,7 @@ public sealed class BackupTests(FollowUpAppFactory app) : IClassFixture<FollowUp
             .UseSetting("FollowUp:Backup:StartDelaySeconds", "0")
             .UseSetting("FollowUp:Backup:Directory", Path.Combine("not-a-folder", "backups")));
         using var client = blocked.CreateClient();
-        var ops = blocked.Services.GetRequiredService<ReminderOps>();
+        var ops = blocked.Services.GetRequiredService<JobHistory>();
 
         var failure = await Eventually.ValueAsync(async () =>
             (await ops.FailuresAsync(10)).FirstOrDefault(r => r.Job == BackupService.JobName), "a failed backup run");

@@ -118,7 +118,7 @@ public sealed class ExportImportTests(FollowUpAppFactory app) : IClassFixture<Fo
     public async Task A_file_over_5_MB_is_refused()
     {
         var (client, owner) = await SignedInAsync("too-large@example.jp");
-        var big = new byte[(int)DataExportService.MaxImportBytes + 1];
+        var big = new byte[(int)DataImporter.MaxImportBytes + 1];
         Array.Fill(big, (byte)' ');
         var page = await ImportAsync(client, big);
         Assert.Contains("ファイルが5 MBを超えています。", page.QuerySelector("[data-testid=import-rejected]")?.TextContent ?? "", StringComparison.Ordinal);
@@ -349,7 +349,7 @@ public sealed class ExportImportTests(FollowUpAppFactory app) : IClassFixture<Fo
         defaults.Policy.AvoidLunch = false;
         Assert.True((await new DefaultsService(
             app.Services.GetRequiredService<IDbContextFactory<FollowUpDbContext>>(), new TestCurrentUser(owner), app.Clock,
-            NullLogger<DefaultsService>.Instance).SaveAsync(defaults)).Succeeded);
+            NullLogger<DefaultsService>.Instance, app.Services.GetRequiredService<FollowUp.Web.Features.Reminders.IApplicationChanged>()).SaveAsync(defaults)).Succeeded);
 
         app.Clock.Advance(TimeSpan.FromMinutes(5));
         await using var db = app.CreateDbContext();

@@ -66,7 +66,7 @@ public sealed class ImportLimitsTests(FollowUpAppFactory app) : IClassFixture<Fo
 
         var page = await ImportForm.PostAsync(client, file);
 
-        Assert.Equal(DataExportService.MaxProblemsReported, Problems(page).Count);
+        Assert.Equal(DataImporter.MaxProblemsReported, Problems(page).Count);
         Assert.Contains("問題が300件見つかりました。", Report(page), StringComparison.Ordinal);
         Assert.Contains("ほかに200件の問題があります（表示していません）。", Report(page), StringComparison.Ordinal);
         Assert.Equal(0, (await app.CountRowsOfAsync(owner)).Applications);
@@ -90,8 +90,8 @@ public sealed class ImportLimitsTests(FollowUpAppFactory app) : IClassFixture<Fo
         var h = Encoding.UTF8.GetBytes(head);
         var t = Encoding.UTF8.GetBytes(tail);
         var unit = Encoding.UTF8.GetBytes(item + ",");
-        var count = (int)((DataExportService.MaxImportBytes - h.Length - t.Length + 1) / unit.Length);
-        var file = new List<byte>((int)DataExportService.MaxImportBytes);
+        var count = (int)((DataImporter.MaxImportBytes - h.Length - t.Length + 1) / unit.Length);
+        var file = new List<byte>((int)DataImporter.MaxImportBytes);
         file.AddRange(h);
         for (var i = 0; i < count; i++)
         {
@@ -99,7 +99,7 @@ public sealed class ImportLimitsTests(FollowUpAppFactory app) : IClassFixture<Fo
         }
         file.RemoveAt(file.Count - 1); // the last comma
         file.AddRange(t);
-        Assert.True(file.Count <= DataExportService.MaxImportBytes);
+        Assert.True(file.Count <= DataImporter.MaxImportBytes);
         return [.. file];
     }
 

@@ -59,7 +59,8 @@ public sealed class ImportReportTests(FollowUpAppFactory app) : IClassFixture<Fo
     public async Task Sample_data_keeps_its_label_through_export_and_import()
     {
         var (source, sourceOwner) = await SignedInAsync("ja");
-        await new SampleData(app.Services.GetRequiredService<IDbContextFactory<FollowUpDbContext>>(), new TestCurrentUser(sourceOwner), app.Clock)
+        await new SampleData(app.Services.GetRequiredService<IDbContextFactory<FollowUpDbContext>>(), new TestCurrentUser(sourceOwner), app.Clock,
+                app.Services.GetRequiredService<FollowUp.Web.Features.Reminders.IApplicationChanged>())
             .AddAsync(japanese: true);
         var export = await ExportAsync(source);
         var (target, targetOwner) = await SignedInAsync("ja");

@@ -73,13 +73,14 @@ public sealed class FollowUpAppFactory : WebApplicationFactory<Program>
         return (await users.FindByEmailAsync(email))?.Id;
     }
 
-    /// <summary>An <see cref="ApplicationService"/> acting as <paramref name="userId"/>.</summary>
+    /// <summary>An <see cref="ApplicationService"/> acting as <paramref name="userId"/>; its writes plan no reminders (only recorded).</summary>
     public ApplicationService ServiceFor(string userId) => new(
         Services.GetRequiredService<IDbContextFactory<FollowUpDbContext>>(),
         Services.GetRequiredService<ApplicationSnapshots>(),
         new TestCurrentUser(userId),
         Clock,
-        NullLogger<ApplicationService>.Instance);
+        NullLogger<ApplicationService>.Instance,
+        new FollowUp.Web.Tests.Reminders.RecordingChanges());
 
     public FollowUpDbContext CreateDbContext() =>
         Services.GetRequiredService<IDbContextFactory<FollowUpDbContext>>().CreateDbContext();

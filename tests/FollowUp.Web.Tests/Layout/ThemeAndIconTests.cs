@@ -63,7 +63,8 @@ public sealed partial class ThemeAndIconTests(FollowUpAppFactory app) : IClassFi
         using var client = app.CreateBrowserLikeClient();
         using (await Forms.RegisterAsync(client, "icons@example.jp", FollowUpAppFactory.Password)) { }
         var userId = await app.UserIdAsync("icons@example.jp");
-        await new SampleData(app.Services.GetRequiredService<IDbContextFactory<FollowUpDbContext>>(), new TestCurrentUser(userId!), app.Clock)
+        await new SampleData(app.Services.GetRequiredService<IDbContextFactory<FollowUpDbContext>>(), new TestCurrentUser(userId!), app.Clock,
+                app.Services.GetRequiredService<FollowUp.Web.Features.Reminders.IApplicationChanged>())
             .AddAsync(japanese: true);
 
         var today = await Forms.GetDocumentAsync(client, "/");

@@ -60,7 +60,7 @@ public sealed class JobsTests : IDisposable
     public async Task A_failing_job_is_recorded_once_on_ops_and_not_retried()
     {
         await using var app = new ReminderAppFactory(_a.Path, TestClock.AtDefaultStart());
-        var history = app.Services.GetRequiredService<ReminderOps>();
+        var history = app.Services.GetRequiredService<JobHistory>();
         await Eventually.TrueAsync(async () => (await history.LastRunsAsync()).Any(r => r.Job == ReconcileRemindersJob.Name && r.Succeeded));
         await using (var db = app.CreateDbContext())
         {

@@ -87,7 +87,8 @@ public sealed class ListQueryCountTests(FollowUpAppFactory app, Xunit.Abstractio
             .Options;
         var factory = new Factory(options);
         var snapshots = new ApplicationSnapshots(factory, Options.Create(new SnapshotCacheOptions()));
-        return (new ApplicationService(factory, snapshots, new TestCurrentUser(owner), app.Clock, NullLogger<ApplicationService>.Instance), counter);
+        return (new ApplicationService(factory, snapshots, new TestCurrentUser(owner), app.Clock, NullLogger<ApplicationService>.Instance,
+            new Reminders.RecordingChanges()), counter);
     }
 
     /// <summary>

@@ -213,7 +213,7 @@ public sealed class PolicyTests(FollowUpAppFactory app) : IClassFixture<FollowUp
 
     private DefaultsService Defaults(string owner, IApplicationChanged? changed = null) => new(
         app.Services.GetRequiredService<IDbContextFactory<FollowUpDbContext>>(), new TestCurrentUser(owner), app.Clock,
-        NullLogger<DefaultsService>.Instance, changed);
+        NullLogger<DefaultsService>.Instance, changed ?? new Reminders.RecordingChanges());
 
     private static DefaultsInput DefaultsWith(Action<PolicyInput> change)
     {

@@ -18,7 +18,7 @@ public sealed class JobRunTests : IDisposable
     {
         await using var app = new ReminderAppFactory(_data.Path, TestClock.AtDefaultStart(), scheduler: false,
             new Dictionary<string, string> { ["FollowUp:Reminders:JobRunsKeptPerJob"] = "5" });
-        var ops = app.Services.GetRequiredService<ReminderOps>();
+        var ops = app.Services.GetRequiredService<JobHistory>();
         var now = app.Clock.GetUtcNow();
         JobRun Run(string job, bool ok, TimeSpan ago, string detail) => new(job, now - ago, TimeSpan.FromMilliseconds(12.5), ok, detail);
 
@@ -75,7 +75,7 @@ public sealed class JobRunTests : IDisposable
                 ["FollowUp:Smtp:Host"] = "127.0.0.1",
                 ["FollowUp:Smtp:Port"] = AppServer.FreePort().ToString(CultureInfo.InvariantCulture),
             });
-        var ops = app.Services.GetRequiredService<ReminderOps>();
+        var ops = app.Services.GetRequiredService<JobHistory>();
         var recurring = app.Services.GetRequiredService<Hangfire.IRecurringJobManagerV2>();
         await Eventually.TrueAsync(async () => (await ops.LastRunsAsync()).Any(r => r.Job == "reconcile"));
         await using (var db = app.CreateDbContext())

@@ -52,10 +52,10 @@ public sealed class ReminderHealingTests : IDisposable
 
         // Exactly what the import would have planned had it lived: compare with one that did.
         var control = await restarted.CreateUserAsync("control@example.jp");
-        var report = await new FollowUp.Web.Features.DataExport.DataExportService(
+        var report = await new FollowUp.Web.Features.DataExport.DataImporter(
             restarted.Services.GetRequiredService<IDbContextFactory<FollowUp.Web.Data.FollowUpDbContext>>(),
-            new TestCurrentUser(control), restarted.ApplicationsFor(control), clock,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<FollowUp.Web.Features.DataExport.DataExportService>.Instance,
+            new TestCurrentUser(control), clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<FollowUp.Web.Features.DataExport.DataImporter>.Instance,
             restarted.Services.GetRequiredService<IApplicationChanged>()).ImportAsync(new MemoryStream(ImportFile()));
         Assert.True(report.Succeeded);
         Assert.Equal(Shape(await RemindersAsync(restarted.Services, control)), Shape(await RemindersAsync(restarted.Services, owner)));

@@ -3,6 +3,7 @@ using FollowUp.Domain.Events;
 using FollowUp.Web.Data;
 using FollowUp.Web.Features.NextSteps;
 using FollowUp.Web.Features.Reminders;
+using FollowUp.Web.Infrastructure;
 
 namespace FollowUp.Web.Tests.Reminders;
 
@@ -70,7 +71,7 @@ public sealed class ReminderPlannerTests
     [Fact]
     public void A_time_in_quiet_hours_is_deferred_to_their_end_in_the_users_zone()
     {
-        var tokyo = QuietHours.Zone("Asia/Tokyo");
+        var tokyo = TimeZones.Find("Asia/Tokyo");
         // 23:30 Tokyo on 24 Nov → 08:00 on 25 Nov; 07:00 → 08:00 the same day; noon unchanged.
         Assert.Equal(new DateTime(2026, 11, 24, 23, 0, 0), QuietHours.Default.Defer(new DateTime(2026, 11, 24, 14, 30, 0), tokyo));
         Assert.Equal(new DateTime(2026, 11, 24, 23, 0, 0), QuietHours.Default.Defer(new DateTime(2026, 11, 24, 22, 0, 0), tokyo));

@@ -1,4 +1,5 @@
 using FollowUp.Domain.Advice;
+using FollowUp.Web.Features.Operations;
 using FollowUp.Web.Features.Reminders;
 using FollowUp.Web.Tests.Infrastructure;
 using Hangfire;
@@ -62,7 +63,7 @@ public sealed class ReminderRestartTests : IDisposable
     }
 
     private static async Task<int> ReconcileRunsAsync(ReminderAppFactory app) =>
-        (await app.Services.GetRequiredService<ReminderOps>().RecentAsync(100)).Count(r => r.Job == "reconcile");
+        (await app.Services.GetRequiredService<JobHistory>().RecentAsync(100)).Count(r => r.Job == "reconcile");
 
     public void Dispose() => _data.Dispose();
 }

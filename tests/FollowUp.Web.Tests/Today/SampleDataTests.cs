@@ -13,7 +13,7 @@ public sealed class SampleDataTests(FollowUpAppFactory app) : IClassFixture<Foll
 {
     private SampleData SamplesFor(string userId) =>
         new(app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Web.Data.FollowUpDbContext>>(),
-            new TestCurrentUser(userId), app.Clock);
+            new TestCurrentUser(userId), app.Clock, new Reminders.RecordingChanges());
 
     [Fact]
     public async Task Samples_cover_the_states_and_are_removed_without_touching_real_data()

@@ -32,7 +32,7 @@ public sealed class ApplicationService(
     ICurrentUser currentUser,
     TimeProvider clock,
     ILogger<ApplicationService> logger,
-    Reminders.IApplicationChanged? changed = null)
+    Reminders.IApplicationChanged changed)
 {
     /// <summary>Most applications one account may hold (a limit against abuse, far above real use).</summary>
     public const int MaxApplicationsPerUser = 1000;
@@ -113,6 +113,7 @@ public sealed class ApplicationService(
         input.ApplyTo(app, closures, policy);
         db.Applications.Add(app);
         await db.SaveChangesAsync(ct);
+        await ChangedAsync(owner, app.Id, ct);
         logger.LogInformation("Application {ApplicationId} created", app.Id);
         return SaveResult.Ok(app.Id);
     }
@@ -148,6 +149,8 @@ public sealed class ApplicationService(
         var deleted = await db.ApplicationsOf(owner).Where(a => a.Id == id).ExecuteDeleteAsync(ct);
         if (deleted > 0)
         {
+            // Its reminders went with it; the listener still hears of it (the delivery wake-up is re-set).
+            await ChangedAsync(owner, id, ct);
             logger.LogInformation("Application {ApplicationId} deleted", id);
         }
         return deleted > 0;
@@ -263,11 +266,11 @@ public sealed class ApplicationService(
     }
 
     /// <summary>The current wall-clock time in the application's time zone (default for new events).</summary>
-    public DateTime LocalNow(string timeZoneId) => DomainMapping.ToLocal(clock.GetUtcNow(), timeZoneId);
+    public DateTime LocalNow(string timeZoneId) => TimeZones.ToLocal(clock.GetUtcNow(), timeZoneId);
 
-    /// <summary>Lets the reminders recompute after a write that may change the application's steps.</summary>
+    /// <summary>Lets the reminders recompute after every write (0: the row to write was not found, nothing changed).</summary>
     private Task ChangedAsync(string owner, int applicationId, CancellationToken ct) =>
-        changed is null || applicationId == 0 ? Task.CompletedTask : changed.ChangedAsync(owner, applicationId, ct);
+        applicationId == 0 ? Task.CompletedTask : changed.ChangedAsync(owner, applicationId, ct);
 
     private async Task TouchAsync(FollowUpDbContext db, string owner, int applicationId, CancellationToken ct)
     {

@@ -89,8 +89,7 @@ public sealed class ApplicationSnapshots(
             .ToListAsync(ct);
         var apps = rows.ConvertAll(r => r.App);
         var userDefault = rows.Count > 0 ? rows[0].Default : null;
-        var closures = (await db.Closures.AsNoTracking()
-                .Where(c => db.Applications.Any(a => a.Id == c.ApplicationId && a.OwnerId == owner)).ToListAsync(ct))
+        var closures = (await db.ClosuresOf(owner).AsNoTracking().ToListAsync(ct))
             .ToLookup(c => c.ApplicationId);
         var interviews = (await db.InterviewsOf(owner).AsNoTracking().ToListAsync(ct)).ToLookup(i => i.ApplicationId);
         var events = (await db.EventsOf(owner).AsNoTracking().ToListAsync(ct)).ToLookup(e => e.ApplicationId);

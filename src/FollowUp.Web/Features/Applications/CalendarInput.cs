@@ -57,8 +57,8 @@ public abstract class CompanyCalendarInput
     /// <summary>Fills the fields from stored columns.</summary>
     internal void FillCalendarFrom(CalendarColumns source)
     {
-        OpensAt = Check.TimeText(source.OpensAt);
-        ClosesAt = Check.TimeText(source.ClosesAt);
+        OpensAt = DateText.Iso(source.OpensAt);
+        ClosesAt = DateText.Iso(source.ClosesAt);
         ClosedWeekdays = [.. Weekdays(source.ClosedWeekdays)];
         ObservesNationalHolidays = source.ObservesNationalHolidays;
         YearEndClosure = source.YearEndClosure;

@@ -68,16 +68,4 @@ public static class DomainMapping
             .LastOrDefault();
         return [.. ordered.Where(e => start is null || e.At > start).Select(e => e.ToDomain())];
     }
-
-    /// <summary>Converts an instant to the wall clock of <paramref name="timeZoneId"/> (Asia/Tokyo when unknown).</summary>
-    public static DateTime ToLocal(DateTimeOffset instant, string timeZoneId) => ToLocal(instant, Zone(timeZoneId));
-
-    /// <summary>Converts an instant to the wall clock of <paramref name="zone"/>.</summary>
-    public static DateTime ToLocal(DateTimeOffset instant, TimeZoneInfo zone) =>
-        DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(instant, zone).DateTime, DateTimeKind.Unspecified);
-
-    /// <summary>The time zone <paramref name="timeZoneId"/> names, or Asia/Tokyo when unknown. The lookup is not
-    /// free (it takes a lock and reads a cache), so lists resolve it once per application, not per view.</summary>
-    public static TimeZoneInfo Zone(string timeZoneId) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var z) ? z : TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using FollowUp.Web.Features.Operations;
-using FollowUp.Web.Features.Reminders;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +11,7 @@ namespace FollowUp.Web.Features.Backups;
 /// follows the backups on disk, not a timer that a restart would reset.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
-public sealed class BackupJob(BackupService backups, IOptions<BackupOptions> options, ReminderOps history, TimeProvider clock)
+public sealed class BackupJob(BackupService backups, IOptions<BackupOptions> options, JobHistory history, TimeProvider clock)
 {
     /// <summary>The stable id of the recurring job.</summary>
     public const string RecurringId = "backups";

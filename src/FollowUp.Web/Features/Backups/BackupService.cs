@@ -43,7 +43,7 @@ public sealed partial class BackupService(
     TimeProvider clock,
     ILogger<BackupService> logger) : IDisposable
 {
-    /// <summary>The job's name in the run history (<see cref="Reminders.ReminderOps"/>).</summary>
+    /// <summary>The job's name in the run history (<see cref="Operations.JobHistory"/>).</summary>
     public const string JobName = "backup";
 
     private const string Prefix = "followup-";

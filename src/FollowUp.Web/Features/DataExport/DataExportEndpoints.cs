@@ -10,7 +10,7 @@ public static class DataExportEndpoints
     public static IEndpointRouteBuilder MapDataExport(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/account/export.json", async (HttpContext context, DataExportService export, CancellationToken ct) =>
+        app.MapGet("/account/export.json", async (HttpContext context, DataExporter export, CancellationToken ct) =>
         {
             UseRequestUser(context);
             var document = await export.ExportAsync(ct);
@@ -19,7 +19,7 @@ public static class DataExportEndpoints
             return Results.File(bytes, "application/json; charset=utf-8", FileName(context, "json"));
         }).RequireAuthorization();
 
-        app.MapGet("/account/export.csv", async (HttpContext context, DataExportService export, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        app.MapGet("/account/export.csv", async (HttpContext context, CsvExporter export, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
             UseRequestUser(context);
             var bytes = await export.ExportCsvAsync(l, ct);

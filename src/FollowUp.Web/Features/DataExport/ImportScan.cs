@@ -44,7 +44,7 @@ internal sealed class ImportScan
     /// <summary>Where the JSON breaks, if it does.</summary>
     public (string Path, long Line)? SyntaxError { get; private set; }
 
-    /// <summary>Lists over their limits (at most <see cref="DataExportService.MaxProblemsReported"/>), and how many in all.</summary>
+    /// <summary>Lists over their limits (at most <see cref="DataImporter.MaxProblemsReported"/>), and how many in all.</summary>
     public ImportProblems Problems { get; } = new();
 
     /// <summary>Reads <paramref name="stream"/> to its end (or to <paramref name="maxBytes"/> and a little more).</summary>
@@ -183,7 +183,7 @@ internal sealed class ImportScan
         var (limit, key) = list.Role switch
         {
             Role.Applications => (ApplicationService.MaxApplicationsPerUser, ""),
-            Role.Interviews => (DataExportService.MaxInterviewsPerApplication, "Import.TooManyInterviews"),
+            Role.Interviews => (DataImporter.MaxInterviewsPerApplication, "Import.TooManyInterviews"),
             Role.Events => (ApplicationService.MaxEventsPerApplication, "Import.TooManyEvents"),
             Role.Closures => (MaxClosuresPerApplication, "Import.TooManyClosures"),
             Role.Weekdays => (7, "Import.TooManyWeekdays"),
@@ -271,7 +271,7 @@ internal sealed class ImportScan
     }
 }
 
-/// <summary>The first <see cref="DataExportService.MaxProblemsReported"/> problems of an import, and how many there were.</summary>
+/// <summary>The first <see cref="DataImporter.MaxProblemsReported"/> problems of an import, and how many there were.</summary>
 public sealed class ImportProblems
 {
     private readonly List<ImportProblem> _listed = [];
@@ -285,7 +285,7 @@ public sealed class ImportProblems
     public void Add(ImportProblem problem)
     {
         Count++;
-        if (_listed.Count < DataExportService.MaxProblemsReported)
+        if (_listed.Count < DataImporter.MaxProblemsReported)
         {
             _listed.Add(problem);
         }

@@ -34,7 +34,7 @@ public static class ImportUploadLimit
                 await next(context);
                 return;
             }
-            var limit = DataExportService.MaxImportBytes + FormAllowance;
+            var limit = DataImporter.MaxImportBytes + FormAllowance;
             var size = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
             if (request.ContentLength > limit)
             {
@@ -65,7 +65,7 @@ public static class ImportUploadLimit
 
     /// <summary>The report the import page shows for a <c>problem</c> query value; null for none.</summary>
     public static ImportReport? ReportFor(string? problem) => problem == TooLargeProblem
-        ? ImportReport.FileProblem("Import.TooLarge", DataExportService.MaxImportBytes / (1024 * 1024))
+        ? ImportReport.TooLarge()
         : null;
 
     private static async Task DiscardAsync(HttpContext context, IHttpMaxRequestBodySizeFeature? size, long length)

@@ -4,6 +4,7 @@ using FollowUp.Domain.Calendar;
 using FollowUp.Domain.Events;
 using FollowUp.Web.Data;
 using FollowUp.Web.Features.Applications;
+using FollowUp.Web.Infrastructure;
 
 namespace FollowUp.Web.Features.NextSteps;
 
@@ -49,7 +50,7 @@ public sealed record AdviceInputs(
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(interviews);
         ArgumentNullException.ThrowIfNull(events);
-        var zone = DomainMapping.Zone(application.TimeZoneId);
+        var zone = TimeZones.Find(application.TimeZoneId);
         var interview = interviews.OrderBy(i => i.At).ThenBy(i => i.Id).LastOrDefault();
         if (interview is null)
         {
@@ -125,5 +126,5 @@ public sealed record AdviceInputs(
     }
 
     /// <summary>Now on the application's clock.</summary>
-    public DateTime LocalNow(DateTimeOffset utcNow) => DomainMapping.ToLocal(utcNow, Zone);
+    public DateTime LocalNow(DateTimeOffset utcNow) => TimeZones.ToLocal(utcNow, Zone);
 }

@@ -50,14 +50,3 @@ public sealed record MemoryReading(long HeapBytes, long CommittedBytes, long Wor
         return new MemoryReading(GC.GetTotalMemory(forceFullCollection: false), info.TotalCommittedBytes, Environment.WorkingSet, circuits.Open);
     }
 }
-
-/// <summary>Registration of the operations helpers.</summary>
-public static class OperationsSetup
-{
-    public static IServiceCollection AddFollowUpOperations(this IServiceCollection services)
-    {
-        services.AddSingleton<CircuitCounter>();
-        services.AddScoped<CircuitHandler, CountingCircuitHandler>();
-        return services;
-    }
-}

@@ -11,7 +11,7 @@ public static class JobRuns
     /// the job failed. Jobs do not retry (see <c>[AutomaticRetry(Attempts = 0)]</c> on each): the next scheduled run
     /// or the periodic reconcile does the work again, and a failure shows once on /ops, not ten times.
     /// </summary>
-    public static async Task RecordAsync(ReminderOps history, TimeProvider clock, string job, Func<CancellationToken, Task<string>> run, CancellationToken ct)
+    public static async Task RecordAsync(JobHistory history, TimeProvider clock, string job, Func<CancellationToken, Task<string>> run, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(clock);

@@ -1,12 +1,11 @@
 using System.Globalization;
-using FollowUp.Web.Features.Reminders;
 using Hangfire;
 
 namespace FollowUp.Web.Features.Operations;
 
 /// <summary>Trims the job history that /ops shows and deletes expired sessions (recurring job <see cref="RecurringId"/>, hourly).</summary>
 [AutomaticRetry(Attempts = 0)]
-public sealed class PruneJobHistoryJob(ReminderOps history, Account.Sessions sessions, TimeProvider clock)
+public sealed class PruneJobHistoryJob(JobHistory history, Account.Sessions sessions, TimeProvider clock)
 {
     /// <summary>The job's name in the run history.</summary>
     public const string Name = "prune";

@@ -43,7 +43,7 @@ public sealed class DefaultsService(
     ICurrentUser currentUser,
     TimeProvider clock,
     ILogger<DefaultsService> logger,
-    Reminders.IApplicationChanged? changed = null)
+    Reminders.IApplicationChanged changed)
 {
     public async Task<DefaultsInput> GetAsync(CancellationToken ct = default)
     {
@@ -82,10 +82,7 @@ public sealed class DefaultsService(
         logger.LogInformation("Defaults saved");
 
         // Applications without their own rules now follow the new ones: their reminders move with them.
-        if (changed is not null)
-        {
-            await changed.ChangedAsync(owner, await FollowingDefaultsAsync(db, owner, ct), ct);
-        }
+        await changed.ChangedAsync(owner, await FollowingDefaultsAsync(db, owner, ct), ct);
         return SaveResult.Ok(0);
     }
 

@@ -1,5 +1,4 @@
 using FollowUp.Web.Data;
-using FollowUp.Web.Features.Applications;
 using FollowUp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static FollowUp.Web.Data.FollowUpDbContext;
@@ -15,14 +14,14 @@ public sealed class ProfileInput : IValidatedInput
     public string? Phone { get; set; }
 
     /// <summary>Language for emails and reminders ("ja" or "en").</summary>
-    public string Culture { get; set; } = "ja";
+    public string Culture { get; set; } = AppCultures.Japanese;
 
     /// <summary>IANA time zone of the user's own clock (quiet hours, reminders).</summary>
-    public string TimeZoneId { get; set; } = "Asia/Tokyo";
+    public string TimeZoneId { get; set; } = TimeZones.DefaultId;
 
     /// <summary>Zones offered in the form; Japan first. Any valid IANA id is accepted.</summary>
     public static readonly string[] CommonTimeZones =
-        ["Asia/Tokyo", "Asia/Seoul", "Asia/Shanghai", "Asia/Singapore", "Australia/Sydney", "Europe/London", "America/Los_Angeles", "America/New_York", "UTC"];
+        [TimeZones.DefaultId, "Asia/Seoul", "Asia/Shanghai", "Asia/Singapore", "Australia/Sydney", "Europe/London", "America/Los_Angeles", "America/New_York", "UTC"];
 
     public IReadOnlyList<FieldError> Validate()
     {
@@ -31,11 +30,11 @@ public sealed class ProfileInput : IValidatedInput
         Check.Length(errors, nameof(Furigana), Furigana, Limits.ShortText);
         Check.Length(errors, nameof(Affiliation), Affiliation, Limits.ShortText);
         Check.Phone(errors, nameof(Phone), Phone);
-        if (Culture is not ("ja" or "en"))
+        if (!AppCultures.IsSupported(Culture))
         {
             errors.Add(new FieldError(nameof(Culture), "Validation.Choice"));
         }
-        if (string.IsNullOrWhiteSpace(TimeZoneId) || TimeZoneId.Length > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out _))
+        if (!TimeZones.IsKnown(TimeZoneId))
         {
             errors.Add(new FieldError(nameof(TimeZoneId), "Validation.Choice"));
         }
@@ -54,7 +53,7 @@ public sealed class ProfileService(IDbContextFactory<FollowUpDbContext> dbFactor
         return new ProfileInput
         {
             FullName = user.FullName, Furigana = user.Furigana, Affiliation = user.Affiliation, Phone = user.PhoneNumber,
-            Culture = user.Culture is "en" ? "en" : "ja", TimeZoneId = user.TimeZoneId,
+            Culture = AppCultures.Of(user.Culture), TimeZoneId = user.TimeZoneId,
         };
     }
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using FollowUp.Web.Data;
+using FollowUp.Web.Infrastructure;
 using Ical.Net;
 using Calendar = Ical.Net.Calendar;
 using Ical.Net.CalendarComponents;
@@ -56,10 +56,8 @@ public static class CalendarFeed
                 && r.DueAtUtc >= since)
             .OrderBy(r => r.DueAtUtc).ToListAsync(ct);
 
-        var saved = CultureInfo.CurrentUICulture;
-        try
+        using (AppCultures.Use(culture))
         {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "ja");
             var stamp = Utc(utcNow.UtcDateTime);
             var calendar = new Calendar { ProductId = "-//FollowUp//Reminders//EN", Scale = "GREGORIAN" };
             calendar.AddProperty("X-WR-CALNAME", "FollowUp");
@@ -69,7 +67,7 @@ public static class CalendarFeed
                 {
                     continue;
                 }
-                var start = ReminderPlanner.ToUtc(interview.At, QuietHours.Zone(app.TimeZoneId));
+                var start = TimeZones.ToUtc(interview.At, TimeZones.Find(app.TimeZoneId));
                 var summary = localizer["Reminders.Feed.Interview", app.Company].Value;
                 calendar.Events.Add(Event($"interview-{interview.Id}@followup", stamp, start, start.AddHours(1), summary,
                     string.Join("\n", new[] { app.Position, app.ContactPerson, interview.Notes }.Where(s => !string.IsNullOrWhiteSpace(s))),
@@ -81,18 +79,14 @@ public static class CalendarFeed
                 {
                     continue;
                 }
-                var zone = QuietHours.Zone(app.TimeZoneId);
-                var end = window.ClosesAt is { } closes ? ReminderPlanner.ToUtc(closes, zone) : window.DueAtUtc.AddHours(1);
+                var zone = TimeZones.Find(app.TimeZoneId);
+                var end = window.ClosesAt is { } closes ? TimeZones.ToUtc(closes, zone) : window.DueAtUtc.AddHours(1);
                 var step = localizer[$"Step.{window.StepKind}"].Value;
                 calendar.Events.Add(Event($"reminder-{window.Id}@followup", stamp, window.DueAtUtc, end,
                     localizer["Reminders.Feed.Window", step, app.Company].Value,
                     localizer[$"Reminders.Message.{window.Kind}", step, app.Company].Value, TimeSpan.Zero));
             }
             return new CalendarSerializer().SerializeToString(calendar) ?? "";
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = saved;
         }
     }
 

@@ -1,3 +1,4 @@
+using FollowUp.Web.Infrastructure;
 namespace FollowUp.Web.Features.Reminders;
 
 /// <summary>
@@ -18,7 +19,7 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End)
     public DateTime Defer(DateTime utc, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+        var local = TimeZones.ToLocal(utc, zone);
         var time = TimeOnly.FromDateTime(local);
         if (!Contains(time))
         {
@@ -29,12 +30,7 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End)
         {
             endDate = endDate.AddDays(1);
         }
-        var end = ReminderPlanner.ToUtc(endDate.ToDateTime(End), zone);
+        var end = TimeZones.ToUtc(endDate.ToDateTime(End), zone);
         return DateTime.SpecifyKind(end, DateTimeKind.Utc);
     }
-
-    /// <summary>The zone for an id, Asia/Tokyo when the id is unknown.</summary>
-    public static TimeZoneInfo Zone(string? timeZoneId) =>
-        timeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) ? zone
-            : TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using FollowUp.Web.Infrastructure;
 using MailKit.Net.Smtp;
@@ -20,12 +19,10 @@ public sealed class ReminderEmailSender(IOptions<SmtpOptions> options, IStringLo
     public (string Subject, string Body) Compose(string? cultureName, Reminder reminder, string company)
     {
         ArgumentNullException.ThrowIfNull(reminder);
-        var culture = CultureInfo.GetCultureInfo(cultureName?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "ja");
-        var saved = CultureInfo.CurrentUICulture;
-        try
+        var language = AppCultures.Of(cultureName);
+        using (AppCultures.Use(language))
         {
-            CultureInfo.CurrentUICulture = culture;
-            var japanese = culture.Name == "ja";
+            var japanese = language == AppCultures.Japanese;
             var step = localizer[$"Step.{reminder.StepKind}"].Value;
             var subject = localizer[$"Reminders.Email.Subject.{reminder.Kind}", step, company].Value;
             var body = new StringBuilder()
@@ -38,10 +35,6 @@ public sealed class ReminderEmailSender(IOptions<SmtpOptions> options, IStringLo
             }
             body.AppendLine().AppendLine(localizer["Reminders.Email.Footer"].Value);
             return (subject, body.ToString());
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = saved;
         }
     }
 

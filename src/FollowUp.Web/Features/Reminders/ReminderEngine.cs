@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FollowUp.Web.Data;
+using FollowUp.Web.Features.Operations;
 using Microsoft.EntityFrameworkCore;
 
 namespace FollowUp.Web.Features.Reminders;
@@ -14,7 +15,7 @@ public sealed class ReminderEngine(
     IReminderAlarm alarm,
     ReminderNotifier notifier,
     ReminderEmailSender email,
-    ReminderOps ops,
+    JobHistory ops,
     ReminderSync sync,
     ILogger<ReminderEngine> logger) : IDisposable
 {

@@ -9,7 +9,7 @@ namespace FollowUp.Web.Features.Reminders;
 /// wake-up falls due; Hangfire may run it twice, and the SQL update that delivers makes that harmless.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
-public sealed class DeliverRemindersJob(ReminderEngine engine, ReminderOps history, TimeProvider clock)
+public sealed class DeliverRemindersJob(ReminderEngine engine, JobHistory history, TimeProvider clock)
 {
     /// <summary>The job's name in the run history.</summary>
     public const string Name = "deliver";
@@ -27,7 +27,7 @@ public sealed class DeliverRemindersJob(ReminderEngine engine, ReminderOps histo
 /// start-up and every <see cref="ReminderOptions.ReconcileMinutes"/> minutes (recurring job <see cref="RecurringId"/>).
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
-public sealed class ReconcileRemindersJob(ReminderEngine engine, ReminderOps history, TimeProvider clock)
+public sealed class ReconcileRemindersJob(ReminderEngine engine, JobHistory history, TimeProvider clock)
 {
     /// <summary>The job's name in the run history.</summary>
     public const string Name = "reconcile";

@@ -1,5 +1,6 @@
 using FollowUp.Domain.Advice;
 using FollowUp.Web.Features.NextSteps;
+using FollowUp.Web.Infrastructure;
 
 namespace FollowUp.Web.Features.Reminders;
 
@@ -32,7 +33,7 @@ public static class ReminderPlanner
         {
             return [];
         }
-        var zone = QuietHours.Zone(timeZoneId);
+        var zone = TimeZones.Find(timeZoneId);
         var wanted = new List<WantedReminder>();
         foreach (var step in steps.Steps)
         {
@@ -41,25 +42,13 @@ public static class ReminderPlanner
                 continue;
             }
             wanted.Add(new WantedReminder(interview.Id, step.Kind, ReminderKind.WindowOpens, step.OpensAt, step.ClosesAt,
-                ToUtc(step.OpensAt, zone)));
+                TimeZones.ToUtc(step.OpensAt, zone)));
             if (step.ClosesAt is { } closes && closes - ClosingSoonLead > step.OpensAt && closes > advice.LocalNow)
             {
                 wanted.Add(new WantedReminder(interview.Id, step.Kind, ReminderKind.ClosingSoon, step.OpensAt, closes,
-                    ToUtc(closes - ClosingSoonLead, zone)));
+                    TimeZones.ToUtc(closes - ClosingSoonLead, zone)));
             }
         }
         return [.. wanted.DistinctBy(w => w.Key)];
-    }
-
-    /// <summary>A local wall-clock time in <paramref name="zone"/> as UTC (an invalid time in a DST gap moves forward).</summary>
-    public static DateTime ToUtc(DateTime local, TimeZoneInfo zone)
-    {
-        ArgumentNullException.ThrowIfNull(zone);
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(unspecified))
-        {
-            unspecified = unspecified.AddMinutes(30);
-        }
-        return TimeZoneInfo.ConvertTimeToUtc(unspecified, zone);
     }
 }

@@ -108,14 +108,14 @@ public sealed class ReminderService(
     {
         ArgumentNullException.ThrowIfNull(app);
         var calendar = new BusinessCalendar(app.ToCalendar(), policy);
-        var now = DomainMapping.ToLocal(utcNow, app.TimeZoneId);
+        var now = TimeZones.ToLocal(utcNow, app.TimeZoneId);
         var next = calendar.NextCallMoment(now);
         if (next == now)
         {
             var current = calendar.CallWindows(DateOnly.FromDateTime(now)).First(w => w.Contains(now));
             next = calendar.NextCallMoment(current.End);
         }
-        return DateTime.SpecifyKind(ReminderPlanner.ToUtc(next, QuietHours.Zone(app.TimeZoneId)), DateTimeKind.Utc);
+        return DateTime.SpecifyKind(TimeZones.ToUtc(next, TimeZones.Find(app.TimeZoneId)), DateTimeKind.Utc);
     }
 
     public async Task<ReminderPreferences> PreferencesAsync(CancellationToken ct = default)
@@ -131,7 +131,7 @@ public sealed class ReminderService(
     {
         var owner = await currentUser.IdAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return QuietHours.Zone(await db.Users.AsNoTracking().Where(u => u.Id == owner).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct));
+        return TimeZones.Find(await db.Users.AsNoTracking().Where(u => u.Id == owner).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct));
     }
 
     public async Task SetEmailAsync(bool enabled, CancellationToken ct = default) =>

@@ -1,9 +1,10 @@
 using FollowUp.Web.Data;
-using FollowUp.Web.Features.Reminders;
+using FollowUp.Web.Features.Operations;
+using FollowUp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace FollowUp.Web.Infrastructure;
+namespace FollowUp.Web.Features.Reminders;
 
 /// <summary>Registers the reminders feature: planning, delivery, channels and endpoints (its jobs: <see cref="JobsSetup"/>).</summary>
 public static class ReminderSetup
@@ -15,7 +16,7 @@ public static class ReminderSetup
         services.Configure<ReminderOptions>(builder.Configuration.GetSection("FollowUp:Reminders"));
         services.Configure<SmtpOptions>(builder.Configuration.GetSection("FollowUp:Smtp"));
         services.AddSingleton<ReminderNotifier>();
-        services.AddSingleton<ReminderOps>();
+        services.AddSingleton<JobHistory>();
         services.AddSingleton<ReminderEmailSender>();
         services.AddSingleton<ReminderEngine>();
         services.AddSingleton<ReminderSync>();

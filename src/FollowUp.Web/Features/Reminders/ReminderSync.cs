@@ -1,5 +1,6 @@
 using FollowUp.Web.Data;
 using FollowUp.Web.Features.NextSteps;
+using FollowUp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace FollowUp.Web.Features.Reminders;
@@ -219,7 +220,7 @@ public sealed record UserReminderSettings(string UserId, TimeZoneInfo Zone, stri
     }
 
     public bool IsQuietAt(DateTimeOffset utcNow) =>
-        Quiet.Contains(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(utcNow, Zone).DateTime));
+        Quiet.Contains(TimeOnly.FromDateTime(TimeZones.ToLocal(utcNow, Zone)));
 
     public static async Task<Dictionary<string, UserReminderSettings>> LoadAsync(
         FollowUpDbContext db, IReadOnlyCollection<string> userIds, CancellationToken ct)
@@ -235,7 +236,7 @@ public sealed record UserReminderSettings(string UserId, TimeZoneInfo Zone, stri
             var user = users.GetValueOrDefault(id);
             prefs.TryGetValue(id, out var p);
             result[id] = new UserReminderSettings(
-                id, QuietHours.Zone(user?.TimeZoneId), user?.Culture, user?.Email, p?.EmailEnabled ?? false,
+                id, TimeZones.Find(user?.TimeZoneId), user?.Culture, user?.Email, p?.EmailEnabled ?? false,
                 p is null ? QuietHours.Default : new QuietHours(p.QuietStart, p.QuietEnd));
         }
         return result;

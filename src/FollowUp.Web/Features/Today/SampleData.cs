@@ -2,7 +2,6 @@ using FollowUp.Domain.Advice;
 using FollowUp.Domain.Applications;
 using FollowUp.Domain.Events;
 using FollowUp.Web.Data;
-using FollowUp.Web.Features.Applications;
 using FollowUp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +15,7 @@ public sealed class SampleData(
     IDbContextFactory<FollowUpDbContext> dbFactory,
     ICurrentUser currentUser,
     TimeProvider clock,
-    Reminders.IApplicationChanged? changed = null)
+    Reminders.IApplicationChanged changed)
 {
     public async Task<bool> HasSampleAsync(CancellationToken ct = default)
     {
@@ -35,7 +34,7 @@ public sealed class SampleData(
             return;
         }
         var utc = clock.GetUtcNow();
-        var now = DomainMapping.ToLocal(utc, "Asia/Tokyo");
+        var now = TimeZones.ToLocal(utc, TimeZones.DefaultId);
         var today = now.Date;
         JobApplication App(string ja, string en, string posJa, string posEn, ApplicationRoute route) => new()
         {
@@ -103,10 +102,7 @@ public sealed class SampleData(
         db.Applications.AddRange(callback, waiting, followUp, movedOn);
         await db.SaveChangesAsync(ct);
         // Samples behave like real applications, reminders included.
-        foreach (var app in new[] { callback, waiting, followUp, movedOn })
-        {
-            await (changed?.ChangedAsync(owner, app.Id, ct) ?? Task.CompletedTask);
-        }
+        await changed.ChangedAsync(owner, [callback.Id, waiting.Id, followUp.Id, movedOn.Id], ct);
     }
 
     /// <summary>Deletes every sample application (with its interviews and events); real data is untouched.</summary>
@@ -114,6 +110,9 @@ public sealed class SampleData(
     {
         var owner = await currentUser.IdAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ApplicationsOf(owner).Where(a => a.IsSample).ExecuteDeleteAsync(ct);
+        var samples = await db.ApplicationsOf(owner).Where(a => a.IsSample).Select(a => a.Id).ToListAsync(ct);
+        var removed = await db.ApplicationsOf(owner).Where(a => samples.Contains(a.Id)).ExecuteDeleteAsync(ct);
+        await changed.ChangedAsync(owner, samples, ct);
+        return removed;
     }
 }

@@ -1,28 +1,9 @@
 using FollowUp.Web.Data;
+using FollowUp.Web.Features.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace FollowUp.Web.Features.Reminders;
-
-/// <summary>One run of a job (or one failed delivery channel), as the job reports it.</summary>
-public sealed record JobRun(string Job, DateTimeOffset StartedAtUtc, TimeSpan Took, bool Succeeded, string Detail);
-
-/// <summary>
-/// A stored job run (table <c>JobRuns</c>), for the operations page. Not user data: it belongs to no owner and
-/// only administrators see it; details name reminder ids, never people.
-/// </summary>
-public sealed class JobRunRecord
-{
-    public const int MaxJob = 64;
-    public const int MaxDetail = 1000;
-
-    public int Id { get; set; }
-    public string Job { get; set; } = "";
-    public DateTime StartedAtUtc { get; set; }
-    public double DurationMs { get; set; }
-    public bool Succeeded { get; set; }
-    public string Detail { get; set; } = "";
-}
+namespace FollowUp.Web.Features.Operations;
 
 /// <summary>
 /// The reminder engine's runs and failures, kept in the database so they survive restarts: the newest
@@ -30,11 +11,11 @@ public sealed class JobRunRecord
 /// <see cref="ReminderOptions.JobFailuresKeptDays"/> days. Recording never throws: a run that cannot be saved is
 /// logged and counted, and the job goes on.
 /// </summary>
-public sealed class ReminderOps(
+public sealed class JobHistory(
     IDbContextFactory<FollowUpDbContext> dbFactory,
     TimeProvider clock,
     IOptions<ReminderOptions> options,
-    ILogger<ReminderOps> logger)
+    ILogger<JobHistory> logger)
 {
     private long _unsaved;
 
