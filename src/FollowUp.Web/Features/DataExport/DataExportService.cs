@@ -183,11 +183,10 @@ public sealed class DataExportService(
     {
         ArgumentNullException.ThrowIfNull(l);
         var rows = await applications.ListAsync(ct);
-        var japanese = LocalizationSetup.IsJapanese;
         var csv = new StringBuilder();
         AppendRow(csv, [
             l["Csv.Company"], l["Csv.Position"], l["Csv.Route"], l["Csv.Agency"], l["Csv.LatestInterview"],
-            l["Csv.NextStep"], l["Csv.When"], l["Csv.Overdue"], l["Csv.Events"], l["Csv.UpdatedUtc"]]);
+            l["Csv.NextStep"], l["Csv.From"], l["Csv.Until"], l["Csv.Overdue"], l["Csv.Events"], l["Csv.UpdatedUtc"]]);
         foreach (var row in rows)
         {
             var step = row.Advice.Primary;
@@ -196,9 +195,10 @@ public sealed class DataExportService(
                 row.Position,
                 l.Of(row.Route),
                 row.AgencyName,
-                row.LatestInterviewAt is { } at ? at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null,
+                Absolute(row.LatestInterviewAt),
                 step is null ? l["Csv.NoStep"].Value : l[$"Step.{step.Kind}"].Value,
-                step is null ? null : WindowText.Of(step, row.Advice.LocalNow, l, japanese),
+                Absolute(step?.OpensAt),
+                Absolute(step?.ClosesAt),
                 step is { Overdue: true } ? l["Csv.Yes"].Value : null,
                 row.EventCount.ToString(CultureInfo.InvariantCulture),
                 row.UpdatedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]);
@@ -577,6 +577,9 @@ public sealed class DataExportService(
     private static string DateText(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string TimeText(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    // A file is read later: dates in it are absolute (never "today"), in one sortable style.
+    private static string? Absolute(DateTime? at) => at?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static void AppendRow(StringBuilder csv, string?[] cells)
     {
