@@ -78,6 +78,8 @@ public sealed class ScriptPageTests(FollowUpAppFactory app) : ComponentContext(a
         Assert.Contains("面接結果に関するご確認", page.Find("[data-testid=script-subject]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Dear", page.Find("[data-testid=reading-aid]").TextContent, StringComparison.Ordinal);
         Assert.Contains("do not send", page.Find("[data-testid=language-hint]").TextContent, StringComparison.Ordinal);
+        // The tips are for the user: in the interface's language.
+        Assert.Contains("Ask once only.", page.Find("[data-testid=notes]").TextContent, StringComparison.Ordinal);
         Assert.StartsWith("mailto:", page.Find("[data-testid=mailto]").GetAttribute("href"), StringComparison.Ordinal);
         Assert.Contains(Uri.EscapeDataString("お世話になっております"), page.Find("[data-testid=mailto]").GetAttribute("href"), StringComparison.Ordinal);
 
