@@ -119,6 +119,13 @@ public sealed class ScriptPageTests(FollowUpAppFactory app) : ComponentContext(a
         again.Find("[data-testid=reset-edit]").Click();
         Assert.Equal(generated, Body(again));
         Assert.Equal(generated, Body(RenderScript(id, ScriptKind.FollowUpEmail)));
+
+        // Saving the app's text unchanged keeps nothing: the text goes on following the answers.
+        again.Find("[data-testid=edit]").Click();
+        again.Find("[data-testid=save-edit]").Click();
+        Assert.Empty(again.FindAll("[data-testid=edited]"));
+        await using var db = App.CreateDbContext();
+        Assert.False(await db.ScriptDrafts.AnyAsync(d => d.ApplicationId == id));
     }
 
     [Theory]
