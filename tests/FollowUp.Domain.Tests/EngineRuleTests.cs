@@ -74,6 +74,23 @@ public sealed class EngineRuleTests
     }
 
     [Fact]
+    public void R3_the_retry_says_what_the_last_try_was_a_message_taken_is_not_a_call_that_did_not_connect()
+    {
+        var missed = new MissedCall(T("2026-11-18 10:30"), VoicemailKind.CallBack);
+        var noAnswer = Advise("2026-11-18 15:00", missed, new CallMade(T("2026-11-18 14:00"), CallOutcome.NoAnswer)).Primary;
+        Assert.StartsWith("折り返しがつながりませんでした。", noAnswer.Explanation.Japanese, StringComparison.Ordinal);
+
+        var message = Advise("2026-11-18 15:00", missed, new CallMade(T("2026-11-18 14:00"), CallOutcome.LeftMessage, CallPurpose.CallBack)).Primary;
+        Assert.Equal(StepKind.RetryCall, message.Kind);
+        Assert.StartsWith("伝言をお願いしました。", message.Explanation.Japanese, StringComparison.Ordinal);
+        Assert.StartsWith("You left a message with them.", message.Explanation.English, StringComparison.Ordinal);
+        Assert.DoesNotContain("つながりません", message.Explanation.Japanese, StringComparison.Ordinal);
+
+        var voicemail = Advise("2026-11-18 15:00", missed, new CallMade(T("2026-11-18 14:00"), CallOutcome.LeftVoicemail, CallPurpose.CallBack)).Primary;
+        Assert.StartsWith("留守番電話にメッセージを残しました。", voicemail.Explanation.Japanese, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void R4_late_callback_is_still_made_and_overdue()
     {
         var a = Advise("2026-11-24 20:00", new MissedCall(T("2026-11-17 15:00"), VoicemailKind.None));

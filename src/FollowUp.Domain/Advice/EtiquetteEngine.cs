@@ -305,6 +305,7 @@ public static class EtiquetteEngine
                 {
                     f.Attempts++;
                     f.LastAttemptAt = c.At;
+                    f.LastAttemptOutcome = c.Outcome;
                     f.AttemptTimes?.Add(c.At);
                 }
 
@@ -498,6 +499,7 @@ public static class EtiquetteEngine
         public VoicemailKind Voicemail;
         public int Attempts;
         public DateTime LastAttemptAt;
+        public CallOutcome LastAttemptOutcome;
         public List<DateTime>? AttemptTimes;
         public DateTime? ReachedAt;
         public bool ThankYouSent;

@@ -95,13 +95,22 @@ internal static class Explanations
     private static LocalizedText RetryCall(Draft d, bool overdue, in Context c, TextFormat fmt)
     {
         var closes = d.ClosesAt!.Value;
+
+        // What happened on the last try: someone who took a message (伝言) did answer, so "did not get through"
+        // would misreport it; a voicemail was heard by nobody yet.
+        var (whatJa, whatEn, pendingJa, pendingEn) = c.Facts.LastAttemptOutcome switch
+        {
+            CallOutcome.LeftMessage => ("伝言をお願いしました", "You left a message with them", "伝言への連絡がないまま", "No answer to your message, and"),
+            CallOutcome.LeftVoicemail => ("留守番電話にメッセージを残しました", "You left a voicemail", "留守番電話への連絡がないまま", "No answer to your voicemail, and"),
+            _ => ("折り返しがつながりませんでした", "Your callback did not get through", "折り返しがつながらないまま", "Your callback did not get through and"),
+        };
         return overdue
             ? new LocalizedText(
-                $"折り返しがつながらないまま、{fmt.JaDateTime(closes)}を過ぎました。{fmt.JaDateTime(c.Calendar.NextCallMoment(c.Now))}以降にもう一度かけましょう。",
-                $"Your callback did not get through and {fmt.EnDateTime(closes)} has passed. Try once more from {fmt.EnDateTime(c.Calendar.NextCallMoment(c.Now))}.")
+                $"{pendingJa}、{fmt.JaDateTime(closes)}を過ぎました。{fmt.JaDateTime(c.Calendar.NextCallMoment(c.Now))}以降にもう一度かけましょう。",
+                $"{pendingEn} {fmt.EnDateTime(closes)} has passed. Try once more from {fmt.EnDateTime(c.Calendar.NextCallMoment(c.Now))}.")
             : new LocalizedText(
-                $"折り返しがつながりませんでした。続けてかけるのは控え、{fmt.JaDateTime(d.OpensAt)}から{fmt.JaDateTime(closes)}までにもう一度かけましょう。1日に何度もかけないのがマナーです。",
-                $"Your callback did not get through. Don't call again right away: try once more between {fmt.EnDateTime(d.OpensAt)} and {fmt.EnDateTime(closes)}. Never several calls a day.");
+                $"{whatJa}。続けてかけるのは控え、{fmt.JaDateTime(d.OpensAt)}から{fmt.JaDateTime(closes)}までにもう一度かけましょう。1日に何度もかけないのがマナーです。",
+                $"{whatEn}. Don't call again right away: try once more between {fmt.EnDateTime(d.OpensAt)} and {fmt.EnDateTime(closes)}. Never several calls a day.");
     }
 
     private static LocalizedText FollowUp(Draft d, bool overdue, in Context c, TextFormat fmt)

@@ -8,8 +8,6 @@ public static class ScriptFields
 {
     /// <summary>The candidate's full name.</summary>
     public const string FullName = "profile.fullName";
-    /// <summary>The signature's affiliation line.</summary>
-    public const string Affiliation = "profile.affiliation";
     /// <summary>The candidate's phone number.</summary>
     public const string Phone = "profile.phone";
     /// <summary>The candidate's email address.</summary>

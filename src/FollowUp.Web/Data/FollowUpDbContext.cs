@@ -25,6 +25,8 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
     public DbSet<ClosureRange> Closures => Set<ClosureRange>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<UserDefaults> UserDefaults => Set<UserDefaults>();
+    public DbSet<ScriptAnswersRecord> ScriptAnswers => Set<ScriptAnswersRecord>();
+    public DbSet<ScriptDraftRecord> ScriptDrafts => Set<ScriptDraftRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -102,6 +104,8 @@ public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> option
             v.HasKey(x => x.OwnerId);
         });
 
+        builder.ApplyConfiguration(new ScriptAnswersConfiguration());
+        builder.ApplyConfiguration(new ScriptDraftConfiguration());
         Features.Reminders.ReminderModel.Configure(builder);
         Features.Account.UserSession.Configure(builder);
     }
@@ -131,6 +135,20 @@ public static class OwnedQueries
     {
         ArgumentNullException.ThrowIfNull(db);
         return db.Interviews.Where(i => i.OwnerId == ownerId);
+    }
+
+    /// <summary>The user's script answers (one row per application they answered for).</summary>
+    public static IQueryable<ScriptAnswersRecord> ScriptAnswersOf(this FollowUpDbContext db, string ownerId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.ScriptAnswers.Where(a => a.OwnerId == ownerId);
+    }
+
+    /// <summary>The user's edited scripts.</summary>
+    public static IQueryable<ScriptDraftRecord> ScriptDraftsOf(this FollowUpDbContext db, string ownerId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.ScriptDrafts.Where(d => d.OwnerId == ownerId);
     }
 
     public static IQueryable<ContactEventRecord> EventsOf(this FollowUpDbContext db, string ownerId)

@@ -37,6 +37,7 @@ public static class AppSetup
         builder.Services.AddScoped<DateText>();
         builder.Services.AddScoped<Features.Profile.ProfileService>();
         builder.Services.AddScoped<Features.Profile.DefaultsService>();
+        builder.Services.AddScoped<Features.Scripts.ScriptService>();
         builder.Services.AddScoped<Features.Today.SampleData>();
         builder.Services.AddScoped<Features.Today.TodayService>();
         builder.Services.AddFollowUpOperations();

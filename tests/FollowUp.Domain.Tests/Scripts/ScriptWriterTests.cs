@@ -64,9 +64,8 @@ public class ScriptWriterTests
         Assert.False(script.IsComplete);
         if (script.Channel == ScriptChannel.Email)
         {
-            // Emails carry the signature, so every profile field is needed.
+            // Emails carry the signature, so the name, phone and email are needed (an affiliation line is optional).
             Assert.Contains(marker, script.Subject, StringComparison.Ordinal);
-            Assert.Contains(ScriptFields.Affiliation, script.MissingFields);
             Assert.Contains(ScriptFields.Email, script.MissingFields);
             Assert.Contains(ScriptFields.Phone, script.MissingFields);
         }
@@ -120,7 +119,8 @@ public class ScriptWriterTests
         Assert.Contains("念のため", script.Body, StringComparison.Ordinal);
         Assert.Contains("差し支えなければ", script.Body, StringComparison.Ordinal);
         Assert.Contains("ご教示いただけますと幸いです", script.Body, StringComparison.Ordinal);
-        foreach (var line in new[] { "東京大学 経済学部", "090-1234-5678", "taro@example.com" })
+        var affiliation = route == ApplicationRoute.StaffingAgency ? "株式会社ハケンズに派遣登録" : "東京大学 経済学部";
+        foreach (var line in new[] { affiliation, "090-1234-5678", "taro@example.com" })
         {
             Assert.Contains(line, script.Body, StringComparison.Ordinal);
         }
@@ -178,6 +178,31 @@ public class ScriptWriterTests
         Assert.Contains("registered with Hakens Staffing",
             ScriptWriter.Write(ScriptKind.CallbackPhone, ScriptFixtures.Complete(ApplicationRoute.StaffingAgency, ScriptLanguage.English)).Body,
             StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ScriptLanguage.Japanese, "株式会社ハケンズに派遣登録", "東京大学 経済学部")]
+    [InlineData(ScriptLanguage.English, "Registered with Hakens Staffing", "University of Tokyo, Faculty of Economics")]
+    public void The_signature_fits_the_application_agency_registration_only_in_agency_mails(ScriptLanguage lang, string registration, string school)
+    {
+        // Issue 13, point 6: the profile's one 所属 line (once hinted as 「株式会社〇〇に派遣登録」) appeared in mails to
+        // companies applied to directly.
+        var agency = ScriptWriter.Write(ScriptKind.FollowUpEmail, ScriptFixtures.Complete(ApplicationRoute.StaffingAgency, lang)).Body;
+        var direct = ScriptWriter.Write(ScriptKind.FollowUpEmail, ScriptFixtures.Complete(ApplicationRoute.Direct, lang)).Body;
+        Assert.Contains("\n" + registration + "\n", agency, StringComparison.Ordinal);
+        Assert.DoesNotContain(school, agency, StringComparison.Ordinal);
+        Assert.Contains("\n" + school + "\n", direct, StringComparison.Ordinal);
+        Assert.DoesNotContain(registration, direct, StringComparison.OrdinalIgnoreCase);
+
+        // A profile line that is an agency registration stays out of direct mails; no line leaves no gap.
+        var old = ScriptFixtures.Complete(ApplicationRoute.Direct, lang);
+        var withOldLine = ScriptWriter.Write(ScriptKind.ThankYouEmail, old with { Profile = old.Profile with { Affiliation = "株式会社ハケンズに派遣登録" } });
+        var without = ScriptWriter.Write(ScriptKind.ThankYouEmail, old with { Profile = old.Profile with { Affiliation = null } });
+        Assert.DoesNotContain("派遣登録", withOldLine.Body, StringComparison.Ordinal);
+        Assert.Equal(without.Body, withOldLine.Body);
+        Assert.Empty(without.MissingFields);
+        Assert.DoesNotContain("\n\n電話", without.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n\nPhone", without.Body, StringComparison.Ordinal);
     }
 
     [Fact]

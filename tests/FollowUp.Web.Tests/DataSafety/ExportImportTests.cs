@@ -207,12 +207,15 @@ public sealed class ExportImportTests(FollowUpAppFactory app) : IClassFixture<Fo
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(3, lines.Length);
-        Assert.StartsWith("\"会社\",\"職種\",\"応募経路\",\"エージェント\",\"直近の面接\",\"次にすること\",\"いつ\"", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("\"会社\",\"職種\",\"応募経路\",\"派遣会社\",\"直近の面接\",\"次にすること\",\"開始\",\"期限\"", lines[0], StringComparison.Ordinal);
         // Seeded: a missed call asking for a callback at 09:30 today (the fake clock is 10:00 Tuesday in Tokyo).
         var withStep = Assert.Single(lines, l => l.Contains("HYPERLINK", StringComparison.Ordinal));
         Assert.StartsWith("\"'=HYPERLINK(\"\"x\"\")株式会社\"", withStep, StringComparison.Ordinal);
         Assert.Contains("\"2026-11-20 10:00\"", withStep, StringComparison.Ordinal);
-        Assert.Matches("\"(折り返し電話をする|[^\"]+)\",\"[^\"]*(今日|明日)[^\"]*\"", withStep);
+        // The step's window in absolute date-times (a file is read later: never 「今日」 / 「明日」).
+        Assert.Matches("\"[^\"]+\",\"2026-11-2\\d \\d\\d:\\d\\d\",\"2026-11-2\\d \\d\\d:\\d\\d\"", withStep);
+        Assert.DoesNotContain("今日", withStep, StringComparison.Ordinal);
+        Assert.DoesNotContain("明日", withStep, StringComparison.Ordinal);
         var without = Assert.Single(lines, l => l.Contains("面接なし株式会社", StringComparison.Ordinal));
         Assert.Contains("\"面接を追加してください\"", without, StringComparison.Ordinal);
     }

@@ -75,7 +75,7 @@ public sealed class ScriptInputsTests
     {
         var (detail, advice) = Application(events, now);
 
-        var ctx = ScriptInputs.Context(detail, advice, user: null, japanese: true);
+        var ctx = ScriptInputs.Context(detail, advice, profile: null, japanese: true);
 
         Assert.Equal(attempts.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(T), ctx.CallAttempts);
         Assert.Equal(late, ctx.IsLate);
@@ -88,7 +88,7 @@ public sealed class ScriptInputsTests
     {
         var (detail, advice) = Application("M 11-26 11:30; N 11-26 14:00; C 11-27 10:00; N 12-07 10:00", "12-08 09:00");
 
-        var body = ScriptWriter.Write(ScriptKind.EmailInstead, ScriptInputs.Context(detail, advice, user: null, japanese)).Body;
+        var body = ScriptWriter.Write(ScriptKind.EmailInstead, ScriptInputs.Context(detail, advice, profile: null, japanese)).Body;
 
         Assert.Contains(expected, body, StringComparison.Ordinal);
         Assert.DoesNotContain(absent, body, StringComparison.Ordinal);
@@ -103,7 +103,7 @@ public sealed class ScriptInputsTests
         var own = PolicySettings.Recommended with { MoveOnAfterBusinessDays = 8, CallWindowMarginHours = 2 };
         var userDefault = PolicySettings.Recommended with { MoveOnAfterBusinessDays = 3 };
         var (detail, advice) = Application("", "12-07 09:00", own, userDefault);
-        var ctx = ScriptInputs.Context(detail, advice, user: null, japanese);
+        var ctx = ScriptInputs.Context(detail, advice, profile: null, japanese);
 
         Assert.Contains(ScriptWriter.Write(ScriptKind.FollowUpEmail, ctx).Notes, n => n.Contains(moveOn, StringComparison.Ordinal));
         Assert.Contains(ScriptWriter.Write(ScriptKind.FollowUpPhone, ctx).Notes, n => n.Contains(callHours, StringComparison.Ordinal));
@@ -117,7 +117,7 @@ public sealed class ScriptInputsTests
         var (detail, advice) = Application("M 11-26 11:30; R 12-02 10:00", "12-02 11:00");
 
         var kinds = ScriptInputs.KindsFor(detail, advice);
-        var mail = ScriptWriter.Write(kinds[0], ScriptInputs.Context(detail, advice, user: null, japanese));
+        var mail = ScriptWriter.Write(kinds[0], ScriptInputs.Context(detail, advice, profile: null, japanese));
 
         Assert.Equal(ScriptKind.CallbackThanksEmail, kinds[0]);
         Assert.Contains(ScriptKind.FollowUpEmail, kinds);
@@ -142,8 +142,8 @@ public sealed class ScriptInputsTests
             LateReason: japanese ? "出張中で電話に出られませんでした" : "I was travelling for work",
             ReachableTimes: japanese ? "平日の18時以降" : "on weekdays after 18:00");
 
-        var filled = ScriptWriter.Write(ScriptKind.CallbackPhone, ScriptInputs.Context(detail, advice, user: null, japanese, answers)).Body;
-        var bare = ScriptWriter.Write(ScriptKind.CallbackPhone, ScriptInputs.Context(detail, advice, user: null, japanese));
+        var filled = ScriptWriter.Write(ScriptKind.CallbackPhone, ScriptInputs.Context(detail, advice, profile: null, japanese, answers)).Body;
+        var bare = ScriptWriter.Write(ScriptKind.CallbackPhone, ScriptInputs.Context(detail, advice, profile: null, japanese));
 
         Assert.Contains(reason, filled, StringComparison.Ordinal);
         Assert.Contains(reachable, filled, StringComparison.Ordinal);
@@ -160,10 +160,10 @@ public sealed class ScriptInputsTests
     {
         var (detail, advice) = Application("", "12-07 10:00");
         var answers = new ScriptAnswers(LearnedInInterview: learned, MessageMayNotHaveReached: true);
-        var ctx = ScriptInputs.Context(detail, advice, user: null, japanese, answers);
+        var ctx = ScriptInputs.Context(detail, advice, profile: null, japanese, answers);
 
         Assert.Contains(learned, ScriptWriter.Write(ScriptKind.ThankYouEmail, ctx).Body, StringComparison.Ordinal);
         Assert.Contains(soft, ScriptWriter.Write(ScriptKind.FollowUpPhone, ctx).Body, StringComparison.Ordinal);
-        Assert.DoesNotContain(soft, ScriptWriter.Write(ScriptKind.FollowUpPhone, ScriptInputs.Context(detail, advice, user: null, japanese)).Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(soft, ScriptWriter.Write(ScriptKind.FollowUpPhone, ScriptInputs.Context(detail, advice, profile: null, japanese)).Body, StringComparison.Ordinal);
     }
 }

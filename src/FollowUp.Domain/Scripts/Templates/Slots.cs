@@ -32,8 +32,26 @@ internal sealed partial class Slots(ScriptContext ctx)
 
     public string Name(bool ja) => Fill(Ctx.Profile.FullName, ScriptFields.FullName, ja, "【氏名】", "[Your name]");
 
-    public string Affiliation(bool ja) =>
-        Fill(Ctx.Profile.Affiliation, ScriptFields.Affiliation, ja, "【所属（学校名・学部／勤務先など）】", "[Your school / current employer]");
+    /// <summary>
+    /// The signature's affiliation line, which fits the application (issue 13, point 6): an agency application
+    /// signs with the registration at that agency (「株式会社〇〇に派遣登録」, from the application, so each
+    /// agency gets its own); a direct one with the profile's line, or no line at all (it returns <see cref="Omit"/>),
+    /// and never with an agency registration a profile line may still hold.
+    /// </summary>
+    public string Affiliation(bool ja)
+    {
+        if (IsAgency)
+        {
+            return Clean(Ctx.AgencyName) is { } agency ? (ja ? $"{agency}に派遣登録" : $"Registered with {agency}") : Agency(ja);
+        }
+
+        return Clean(Ctx.Profile.Affiliation) is { } line && !IsAgencyRegistration(line) ? line : Omit;
+    }
+
+    /// <summary>Whether a profile line names an agency registration (the old hint suggested 「株式会社〇〇に派遣登録」).</summary>
+    private static bool IsAgencyRegistration(string line) =>
+        line.Contains("派遣登録", StringComparison.Ordinal) || line.Contains("派遣会社", StringComparison.Ordinal)
+        || line.Contains("registered with", StringComparison.OrdinalIgnoreCase) || line.Contains("staffing agency", StringComparison.OrdinalIgnoreCase);
 
     public string Phone(bool ja) => Fill(Ctx.Profile.Phone, ScriptFields.Phone, ja, "【電話番号】", "[Your phone number]");
 

@@ -332,6 +332,88 @@ namespace FollowUp.Web.Data.Migrations
                     b.ToTable("Applications", (string)null);
                 });
 
+            modelBuilder.Entity("FollowUp.Web.Data.ScriptAnswersRecord", b =>
+                {
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LateReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LearnedInInterview")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MessageMayNotHaveReached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReachableTimes")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WritesInEnglish")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApplicationId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("ScriptAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("FollowUp.Web.Data.ScriptDraftRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("ApplicationId", "Kind", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ScriptDrafts", (string)null);
+                });
+
             modelBuilder.Entity("FollowUp.Web.Data.UserDefaults", b =>
                 {
                     b.Property<string>("UserId")
@@ -727,6 +809,24 @@ namespace FollowUp.Web.Data.Migrations
                     b.HasOne("FollowUp.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FollowUp.Web.Data.ScriptAnswersRecord", b =>
+                {
+                    b.HasOne("FollowUp.Web.Data.JobApplication", null)
+                        .WithOne()
+                        .HasForeignKey("FollowUp.Web.Data.ScriptAnswersRecord", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FollowUp.Web.Data.ScriptDraftRecord", b =>
+                {
+                    b.HasOne("FollowUp.Web.Data.JobApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using FollowUp.Web.Features.Applications;
-using FollowUp.Web.Features.NextSteps;
 using FollowUp.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 
@@ -15,11 +14,10 @@ public sealed class CsvExporter(ApplicationService applications)
     {
         ArgumentNullException.ThrowIfNull(l);
         var rows = await applications.ListAsync(ct);
-        var japanese = LocalizationSetup.IsJapanese;
         var csv = new StringBuilder();
         AppendRow(csv, [
             l["Csv.Company"], l["Csv.Position"], l["Csv.Route"], l["Csv.Agency"], l["Csv.LatestInterview"],
-            l["Csv.NextStep"], l["Csv.When"], l["Csv.Overdue"], l["Csv.Events"], l["Csv.UpdatedUtc"]]);
+            l["Csv.NextStep"], l["Csv.From"], l["Csv.Until"], l["Csv.Overdue"], l["Csv.Events"], l["Csv.UpdatedUtc"]]);
         foreach (var row in rows)
         {
             var step = row.Advice.Primary;
@@ -30,7 +28,8 @@ public sealed class CsvExporter(ApplicationService applications)
                 row.AgencyName,
                 row.LatestInterviewAt is { } at ? DateText.Iso(at) : null,
                 step is null ? l["Csv.NoStep"].Value : l[$"Step.{step.Kind}"].Value,
-                step is null ? null : WindowText.Of(step, row.Advice.LocalNow, l, japanese),
+                step?.OpensAt is { } from ? DateText.Iso(from) : null,
+                step?.ClosesAt is { } until ? DateText.Iso(until) : null,
                 step is { Overdue: true } ? l["Csv.Yes"].Value : null,
                 row.EventCount.ToString(CultureInfo.InvariantCulture),
                 DateText.Iso(row.UpdatedAtUtc)]);

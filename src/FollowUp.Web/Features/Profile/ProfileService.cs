@@ -1,3 +1,4 @@
+using FollowUp.Domain.Scripts;
 using FollowUp.Web.Data;
 using FollowUp.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,16 @@ public sealed class ProfileService(IDbContextFactory<FollowUpDbContext> dbFactor
             FullName = user.FullName, Furigana = user.Furigana, Affiliation = user.Affiliation, Phone = user.PhoneNumber,
             Culture = AppCultures.Of(user.Culture), TimeZoneId = user.TimeZoneId,
         };
+    }
+
+    /// <summary>What the scripts say about the user: the profile and the account's email address.</summary>
+    public async Task<CandidateProfile> CandidateAsync(CancellationToken ct = default)
+    {
+        var id = await currentUser.IdAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new CandidateProfile(u.FullName, u.Furigana, u.Affiliation, u.PhoneNumber, u.Email))
+            .FirstAsync(ct);
     }
 
     public async Task<SaveResult> SaveAsync(ProfileInput input, CancellationToken ct = default)

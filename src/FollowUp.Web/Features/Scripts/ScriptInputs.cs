@@ -20,14 +20,25 @@ namespace FollowUp.Web.Features.Scripts;
 public sealed record ScriptAnswers(
     string? LateReason = null, string? ReachableTimes = null, string? LearnedInInterview = null, bool MessageMayNotHaveReached = false);
 
+/// <summary>Which of the script page's questions the script uses now (each is asked only where the text would show a marker or change).</summary>
+/// <param name="LateReason">The callback is late and the apology gives a reason.</param>
+/// <param name="ReachableTimes">The text says when the user can take calls.</param>
+/// <param name="LearnedInInterview">The thank-you mail names one thing learned.</param>
+/// <param name="MessageMayNotHaveReached">The text has a 「もしかすると」 variant.</param>
+public sealed record ScriptQuestions(bool LateReason, bool ReachableTimes, bool LearnedInInterview, bool MessageMayNotHaveReached)
+{
+    /// <summary>Whether there is anything to ask.</summary>
+    public bool Any => LateReason || ReachableTimes || LearnedInInterview || MessageMayNotHaveReached;
+}
+
 /// <summary>Fills a script's context from the application, its current interview and events, and the user.</summary>
 public static class ScriptInputs
 {
     /// <summary>
     /// The context for a script about <paramref name="detail"/>'s latest interview, at the advice's "now",
-    /// with the user's own <paramref name="answers"/> when the page has them.
+    /// from the user's <paramref name="profile"/>, with their own <paramref name="answers"/> when the page has them.
     /// </summary>
-    public static ScriptContext Context(ApplicationDetail detail, ApplicationAdvice advice, AppUser? user, bool japanese, ScriptAnswers? answers = null)
+    public static ScriptContext Context(ApplicationDetail detail, ApplicationAdvice advice, CandidateProfile? profile, bool japanese, ScriptAnswers? answers = null)
     {
         ArgumentNullException.ThrowIfNull(detail);
         ArgumentNullException.ThrowIfNull(advice);
@@ -38,7 +49,7 @@ public static class ScriptInputs
         var promise = interview?.ToFacts().Promise ?? ReplyPromise.Unspecified;
         return new ScriptContext
         {
-            Profile = new CandidateProfile(user?.FullName, user?.Furigana, user?.Affiliation, user?.PhoneNumber, user?.Email),
+            Profile = profile ?? new CandidateProfile(),
             Company = a.Company,
             ContactPerson = a.ContactPerson,
             Route = a.Route,
@@ -65,6 +76,28 @@ public static class ScriptInputs
             Language = japanese ? ScriptLanguage.Japanese : ScriptLanguage.English,
         };
     }
+
+    /// <summary>
+    /// The questions <paramref name="kind"/> needs in <paramref name="ctx"/>: the script is written once without
+    /// the answers, so a question appears exactly where the text would otherwise keep a 【…】 marker, and the
+    /// 「もしかすると」 switch where the text has that variant.
+    /// </summary>
+    public static ScriptQuestions QuestionsFor(ScriptKind kind, ScriptContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        var bare = ctx with { LateReason = null, ReachableTimes = null, LearnedInInterview = null, MessageMayNotHaveReached = false };
+        var plain = ScriptWriter.Write(kind, bare);
+        var soft = ScriptWriter.Write(kind, bare with { MessageMayNotHaveReached = true });
+        return new ScriptQuestions(
+            plain.MissingFields.Contains(ScriptFields.LateReason),
+            plain.MissingFields.Contains(ScriptFields.ReachableTimes),
+            plain.MissingFields.Contains(ScriptFields.LearnedInInterview),
+            soft.Body != plain.Body || soft.Subject != plain.Subject);
+    }
+
+    /// <summary>The fields the page asks for itself: a marker for one of them is not a gap in the profile.</summary>
+    public static bool IsAnswerField(string key) =>
+        key is ScriptFields.LateReason or ScriptFields.ReachableTimes or ScriptFields.LearnedInInterview;
 
     /// <summary>
     /// The scripts to offer with the primary step, most useful first: the step's own, and after a late
