@@ -10,7 +10,7 @@ namespace FollowUp.Web.Tests.Cluster;
 /// <c>deploy/local-cluster.sh</c> uses): sticky sessions by the <c>followup_node</c> cookie, WebSockets, forwarded
 /// headers. Runs in the foreground as a child process in a folder of its own.
 /// </summary>
-public sealed class Nginx : IAsyncDisposable
+public sealed class Nginx : IAsyncDisposable, IRunningApp
 {
     public const string Binary = "/usr/sbin/nginx";
 
