@@ -1,4 +1,5 @@
 using FollowUp.Web.Infrastructure;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace FollowUp.Web.Components;
@@ -87,6 +88,13 @@ public static class IconSprite
 
     /// <summary>A person with a gear (the account).</summary>
     public static string ManageAccounts { get; } = Use("manage-accounts");
+
+    /// <summary>
+    /// A whole medium-sized icon as markup, the same as <c>MudIcon</c> renders, for places that stay on every page
+    /// of a circuit (the header and the bottom navigation): one frame instead of a component instance each.
+    /// </summary>
+    public static MarkupString Svg(string icon) =>
+        new($"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-medium\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">{icon}</svg>");
 
     private static string Use(string id) =>
         s_icons.Any(i => i.Id == id)
