@@ -7,7 +7,8 @@
 #   deploy/local-cluster.sh down    stop everything (the data stays in the state folder; delete it to start afresh)
 #
 # Settings (environment): FOLLOWUP_CLUSTER_DIR (state folder), FOLLOWUP_CLUSTER_NODES (default 2),
-# FOLLOWUP_CLUSTER_PORT (nginx's port, default a free one). Needs Debian's postgresql and nginx (installed when
+# FOLLOWUP_CLUSTER_PORT (nginx's port, default a free one), FOLLOWUP_CLUSTER_PUBLISH=0 (reuse the app published by an
+# earlier `up` instead of publishing again). Needs Debian's postgresql and nginx (installed when
 # missing, as root). For trying several nodes, not for production: trust authentication on loopback, plain HTTP.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,9 +51,13 @@ up() {
         log "already up (or not cleanly down): run '$0 down' first"; exit 1
     fi
 
-    log "publishing the app to $state/app…"
-    dotnet publish src/FollowUp.Web/FollowUp.Web.csproj -c Release -o "$state/app" --nologo -v quiet >"$state/publish.log" 2>&1 \
-        || { cat "$state/publish.log" >&2; exit 1; }
+    if [ "${FOLLOWUP_CLUSTER_PUBLISH:-1}" = "0" ] && [ -f "$state/app/FollowUp.Web.dll" ]; then
+        log "reusing the app in $state/app (FOLLOWUP_CLUSTER_PUBLISH=0)"
+    else
+        log "publishing the app to $state/app…"
+        dotnet publish src/FollowUp.Web/FollowUp.Web.csproj -c Release -o "$state/app" --nologo -v quiet >"$state/publish.log" 2>&1 \
+            || { cat "$state/publish.log" >&2; exit 1; }
+    fi
 
     local pg_port proxy_port
     pg_port="$(free_port)"

@@ -15,7 +15,7 @@ namespace FollowUp.Web.Tests.Cluster;
 public sealed partial class ClusterReminderTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>Far enough ahead that the nodes are up and armed when the reminders fall due.</summary>
-    private static readonly TimeSpan Lead = TimeSpan.FromSeconds(25);
+    private static readonly TimeSpan Lead = TimeSpan.FromSeconds(45);
 
     [Fact]
     public async Task A_thousand_reminders_due_in_the_same_minute_are_delivered_once_in_all_by_two_nodes()

@@ -23,6 +23,7 @@ public sealed class ProviderTests(FollowUpAppFactory app) : IClassFixture<Follow
             TestDatabase.UsePostgres ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite",
             db.Database.ProviderName);
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.False(db.Database.HasPendingModelChanges(), "the model changed without this provider's migration");
         Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
     }
 

@@ -11,8 +11,9 @@ public sealed class AppServerFixture : IAsyncLifetime, IDisposable
     {
     }
 
-    /// <summary>An app with these environment variables (for example <c>FollowUp__Admin__Emails</c>).</summary>
-    public AppServerFixture(IReadOnlyDictionary<string, string> environment) => _environment = environment;
+    /// <summary>An app with these environment variables (for example <c>FollowUp__Admin__Emails</c>). Internal: xunit
+    /// refuses a class fixture with two public constructors.</summary>
+    internal AppServerFixture(IReadOnlyDictionary<string, string> environment) => _environment = environment;
 
     public AppServer Server { get; private set; } = null!;
 
