@@ -6,10 +6,22 @@ namespace FollowUp.Web.Data;
 /// <summary>
 /// The app's database. Every table below the user carries <c>OwnerId</c> (or hangs off an
 /// application that does) so each query can be scoped to its owner; see <see cref="OwnedQueries"/>.
+/// The SQLite model and migrations belong to this type; <see cref="Postgres.PostgresFollowUpDbContext"/> adds
+/// PostgreSQL's (ADR 0021).
 /// </summary>
-public sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> options)
-    : IdentityDbContext<AppUser>(options)
+public class FollowUpDbContext : IdentityDbContext<AppUser>
 {
+    public FollowUpDbContext(DbContextOptions<FollowUpDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type (its migrations are found by that type).</summary>
+    protected FollowUpDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     /// <summary>Upper bounds on text columns, shared by validation and the schema.</summary>
     public static class Limits
     {

@@ -6,6 +6,8 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
 
 namespace FollowUp.Web.Infrastructure;
@@ -43,10 +45,15 @@ public static class JobsSetup
         var options = section.Get<JobOptions>() ?? new JobOptions();
 
         // Registered before AddHangfire, whose TryAdd would otherwise fall back to the process-wide statics.
+        // On PostgreSQL every node shares one store in the app's database (schema "hangfire", ADR 0021): a wake-up
+        // or a recurring job runs on one node, and a job whose node died is fetched again by another.
         services.AddSingleton<JobStorage>(sp =>
         {
             sp.GetRequiredService<IGlobalConfiguration>(); // Hangfire's settings (and logging) first
-            return new InMemoryStorage(new InMemoryStorageOptions());
+            var location = sp.GetRequiredService<DataLocation>();
+            return location.IsPostgres
+                ? SharedStorage(location.ConnectionString)
+                : new InMemoryStorage(new InMemoryStorageOptions());
         });
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, config) => config
@@ -77,6 +84,26 @@ public static class JobsSetup
         });
         services.AddHostedService<JobSchedule>();
         return builder;
+    }
+
+    /// <summary>
+    /// Hangfire.PostgreSql on the app's database. Workers wait on LISTEN/NOTIFY for new jobs (polling once a second
+    /// besides); a job fetched by a node that died is visible again after a minute (the timeout slides while a job
+    /// runs, so a long one is not taken twice).
+    /// </summary>
+    private static PostgreSqlStorage SharedStorage(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+            EnableLongPolling = true,
+            InvisibilityTimeout = TimeSpan.FromMinutes(1),
+            UseSlidingInvisibilityTimeout = true,
+            DistributedLockTimeout = TimeSpan.FromMinutes(1),
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
     /// <summary>Serves Hangfire's dashboard at <see cref="DashboardPath"/> to signed-in administrators only.</summary>

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FollowUp.Web.Tests.Accounts;
 
 /// <summary>Deleting an account removes everything it owns (cascade) and nothing of anybody else's.</summary>
+[Trait("Database", "Both")]
 public sealed class AccountDeletionTests(FollowUpAppFactory app) : IClassFixture<FollowUpAppFactory>
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace FollowUp.Web.Tests.Accounts;
 /// Japanese by default; English by Accept-Language or by the switcher; the switcher only redirects locally and,
 /// signed in, saves the choice as the account's language.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class CultureTests(FollowUpAppFactory app) : IClassFixture<FollowUpAppFactory>
 {
     [Fact]

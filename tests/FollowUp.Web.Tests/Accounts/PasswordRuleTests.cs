@@ -10,6 +10,7 @@ namespace FollowUp.Web.Tests.Accounts;
 /// A password's length is counted in characters as people see them (five emoji are five, not ten UTF-16 units), and
 /// the account's email is never its password: on the forms, and in Identity for any path around them.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class PasswordRuleTests(FollowUpAppFactory app) : IClassFixture<FollowUpAppFactory>
 {
     private const string FiveEmoji = "😀🎉🍣🗻🌸";

@@ -8,6 +8,7 @@ namespace FollowUp.Web.Tests.Accounts;
 /// signing out (a copy of the cookie is dead too), after "sign out everywhere", and after the account is deleted
 /// (its cookie is signed out, never a 500).
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class SessionTests(FollowUpAppFactory app) : IClassFixture<FollowUpAppFactory>
 {
     private const string NewPassword = "a brand new passphrase";

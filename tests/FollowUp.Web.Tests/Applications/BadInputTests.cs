@@ -14,6 +14,7 @@ namespace FollowUp.Web.Tests.Applications;
 /// Bad input is refused by the service (not only by the form), names the field, writes nothing, and
 /// its message exists in Japanese and in English.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class BadInputTests(FollowUpAppFactory app) : IClassFixture<FollowUpAppFactory>, IAsyncLifetime
 {
     private static readonly string HundredKb = new('あ', 100 * 1024);

@@ -12,6 +12,7 @@ namespace FollowUp.Web.Tests.Applications;
 /// Two users on one database: B, knowing (forging) A's ids, can neither read, change nor delete A's
 /// application, interviews or events, through the service or by URL; and A's rows stay byte-for-byte the same.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class IsolationTests(FollowUpAppFactory app) : IClassFixture<FollowUpAppFactory>
 {
     private const string CompanyA = "株式会社エーの秘密";

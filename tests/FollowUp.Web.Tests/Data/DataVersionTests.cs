@@ -9,6 +9,7 @@ namespace FollowUp.Web.Tests.Data;
 /// The cached lists trust the per-user data version, so every kind of write to what the rules read must raise
 /// it — through EF, through bulk deletes and through cascades — and only for the owner written to.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class DataVersionTests(FollowUpAppFactory app) : IClassFixture<FollowUpAppFactory>
 {
     public static TheoryData<string> Writes => new()

@@ -67,8 +67,11 @@ public sealed class ReleaseUpgradeTests : IDisposable
         Assert.True(after[4] >= before[4], $"reminders: {before[4]} before, {after[4]} after");
         Assert.True(after[5] >= before[5], $"job runs: {before[5]} before, {after[5]} after");
         var history = await MigrationsAsync(database);
-        // The release had the seven hand-written migrations; every migration of this build ran after them.
+        // The release had the seven hand-written migrations; every SQLite migration of this build ran after them
+        // (PostgreSQL's belong to PostgresFollowUpDbContext, ADR 0021).
         var all = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Infrastructure.DbContextAttribute), false)
+                .OfType<Microsoft.EntityFrameworkCore.Infrastructure.DbContextAttribute>().FirstOrDefault()?.ContextType == typeof(FollowUp.Web.Data.FollowUpDbContext))
             .Select(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false).OfType<Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute>().FirstOrDefault()?.Id)
             .OfType<string>().Order(StringComparer.Ordinal).ToList();
         Assert.Equal(all, history);

@@ -19,6 +19,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace FollowUp.Web.Tests.DataSafety;
 
 /// <summary>Export (JSON and CSV) and import through the real endpoints and the import page.</summary>
+[Trait("Database", "Both")]
 public sealed class ExportImportTests(FollowUpAppFactory app) : IClassFixture<FollowUpAppFactory>
 {
     [Fact]

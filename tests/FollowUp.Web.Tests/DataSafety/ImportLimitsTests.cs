@@ -10,6 +10,7 @@ namespace FollowUp.Web.Tests.DataSafety;
 /// Files made to exhaust the server are refused from the counts, before any item is built or validated, and the
 /// problems listed are capped. (Time and memory on the published app: bench/import/run.sh, docs/performance.md.)
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class ImportLimitsTests(FollowUpAppFactory app) : IClassFixture<FollowUpAppFactory>
 {
     private const string Head = """{"format":"followup-export","version":1,"applications":[""";

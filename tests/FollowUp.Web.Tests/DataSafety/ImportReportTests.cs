@@ -13,6 +13,7 @@ namespace FollowUp.Web.Tests.DataSafety;
 /// What the import says and keeps: problems as sentences (one place, no empty brackets, plurals), applications that
 /// are already there skipped and named, and sample data still labelled as such after a round trip.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class ImportReportTests(FollowUpAppFactory app) : IClassFixture<FollowUpAppFactory>
 {
     [Fact]

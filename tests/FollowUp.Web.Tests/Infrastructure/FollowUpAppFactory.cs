@@ -21,11 +21,18 @@ public sealed class FollowUpAppFactory : WebApplicationFactory<Program>
 
     private readonly TempDirectory _data = new("followup-web");
 
+    /// <summary>On the PostgreSQL pass (<see cref="TestDatabase.UsePostgres"/>), this class's own database.</summary>
+    private readonly PostgresDatabase? _postgres = TestDatabase.UsePostgres ? TestDatabase.CreatePostgres() : null;
+
     public FakeTimeProvider Clock { get; } = TestClock.AtDefaultStart();
 
     public string DataDirectory => _data.Path;
 
+    /// <summary>The SQLite file (on the SQLite pass; tests of the file itself are SQLite-only).</summary>
     public string DatabasePath => Path.Combine(_data.Path, "followup.db");
+
+    /// <summary>Whether this factory's app runs on PostgreSQL.</summary>
+    public bool OnPostgres => _postgres is not null;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -33,7 +40,15 @@ public sealed class FollowUpAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         // UseSetting lands in the host configuration, which Program reads while building.
         builder.UseSetting("FollowUp:DataDirectory", _data.Path);
-        builder.UseSetting("ConnectionStrings:FollowUp", $"Data Source={DatabasePath}");
+        if (_postgres is null)
+        {
+            builder.UseSetting("ConnectionStrings:FollowUp", $"Data Source={DatabasePath}");
+        }
+        else
+        {
+            builder.UseSetting("FollowUp:Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:FollowUp", _postgres.ConnectionString);
+        }
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests post many sign-in forms from one (null) address; SecurityHttpTests lowers this to test the limiter.
         builder.UseSetting("FollowUp:RateLimit:SignInPermits", "10000");
@@ -115,6 +130,7 @@ public sealed class FollowUpAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             _data.Dispose();
+            _postgres?.Dispose();
         }
     }
 
@@ -122,6 +138,7 @@ public sealed class FollowUpAppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         _data.Dispose();
+        _postgres?.Dispose();
     }
 }
 

@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FollowUp.Web.Tests.Operations;
 
 /// <summary>Hangfire as the app sets it up: a store per host, recurring jobs by stable id, no retries, an admin-only dashboard.</summary>
+[Trait("Database", "Both")]
 public sealed class JobsTests : IDisposable
 {
     private readonly TempDirectory _a = new("followup-jobs-a");

@@ -21,6 +21,7 @@ namespace FollowUp.Web.Tests.Policies;
 /// Monday 11/23 a holiday) makes the promised date Thursday 11/26, so the follow-up opens 3 business days later
 /// on Tuesday 12/1 under the recommended rules.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class PolicyTests(FollowUpAppFactory app) : IClassFixture<FollowUpAppFactory>
 {
     private static readonly DateOnly RecommendedFollowUp = new(2026, 12, 1);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FollowUp.Web.Tests.Profile;
 
 /// <summary>The profile that signs the scripts: saved for its owner only, and bad input writes nothing.</summary>
+[Trait("Database", "Both")]
 public sealed class ProfileTests(FollowUpAppFactory app) : IClassFixture<FollowUpAppFactory>
 {
     private ProfileService ServiceFor(string userId) =>

@@ -7,6 +7,7 @@ namespace FollowUp.Web.Tests.Security;
 /// Crafted return URLs (control characters, an ideographic space, a backslash after the slash) are answered with a
 /// safe local redirect on every path that follows one: the language switcher, sign-out and sign-in. Never a 500.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class ReturnUrlTests(FollowUpAppFactory app) : IClassFixture<FollowUpAppFactory>
 {
     public static TheoryData<string> Crafted => new()

@@ -15,6 +15,7 @@ using Microsoft.Extensions.Logging;
 namespace FollowUp.Web.Tests.Security;
 
 /// <summary>Security headers, secure cookies, sign-in rate limiting, common passwords and the error reference, over HTTP.</summary>
+[Trait("Database", "Both")]
 public sealed partial class SecurityHttpTests(FollowUpAppFactory app) : IClassFixture<FollowUpAppFactory>
 {
     [Theory]

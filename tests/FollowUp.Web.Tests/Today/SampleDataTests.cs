@@ -9,6 +9,7 @@ namespace FollowUp.Web.Tests.Today;
 /// "Try with sample data" on a real SQLite file, on Tuesday 2026-11-24 10:00 in Tokyo: four applications in
 /// four different states land in the right Today groups, and "remove" takes exactly those away.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class SampleDataTests(FollowUpAppFactory app) : IClassFixture<FollowUpAppFactory>
 {
     private SampleData SamplesFor(string userId) =>

@@ -13,6 +13,7 @@ namespace FollowUp.Web.Tests.Today;
 /// Today reuses a grouping for up to a minute, but never across a write, a window opening or closing, or a
 /// clock that moved back; the time to the next change keeps running down for the page's refresh timer.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class TodayGroupsReuseTests(FollowUpAppFactory app) : IClassFixture<FollowUpAppFactory>
 {
     [Fact]

@@ -74,6 +74,10 @@ public sealed partial class BackupService(
     /// <summary>Makes one backup now, checks it and prunes old ones. Never runs twice at once.</summary>
     public async Task<BackupResult> BackupNowAsync(CancellationToken ct = default)
     {
+        if (location.IsPostgres)
+        {
+            throw new InvalidOperationException("On PostgreSQL, backups are pg_dump's (docs/operations.md); the SQLite backup is off.");
+        }
         await _gate.WaitAsync(ct);
         try
         {

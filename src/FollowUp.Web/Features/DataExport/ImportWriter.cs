@@ -11,8 +11,9 @@ namespace FollowUp.Web.Features.DataExport;
 /// their closures, interviews and events through one prepared command per table. EF Core spent about 140 µs and
 /// several KB per row on 20,000 events (a new statement each, every entity tracked); a prepared insert costs a few
 /// µs, so the largest file an import accepts is written in a fraction of a second (docs/performance.md, "Import").
-/// The values are bound as EF Core binds them (dates as ISO text, enums as integers), and the data-version
-/// triggers fire as for any other write.
+/// The values are bound as EF Core binds them (on SQLite dates as ISO text, enums as integers; on PostgreSQL dates as
+/// timestamps without zone), and the data-version triggers fire as for any other write. The commands are plain ADO.NET
+/// with <c>@name</c> parameters, which both providers read.
 /// </summary>
 internal static class ImportWriter
 {
@@ -33,21 +34,21 @@ internal static class ImportWriter
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
 
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var connection = db.Database.GetDbConnection();
         await using var closures = Command(connection, transaction,
-            "INSERT INTO \"ApplicationClosures\" (\"ApplicationId\", \"From\", \"To\") VALUES ($a, $from, $to)", "$a", "$from", "$to");
+            "INSERT INTO \"ApplicationClosures\" (\"ApplicationId\", \"From\", \"To\") VALUES (@a, @from, @to)", "a", "from", "to");
         await using var interviews = Command(connection, transaction,
             """
             INSERT INTO "Interviews" ("ApplicationId", "OwnerId", "At", "Stage", "PromiseKind", "PromiseDate", "PromiseCount",
                 "ContactsSuccessfulOnly", "Notes", "CreatedAtUtc")
-            VALUES ($a, $owner, $at, $stage, $kind, $date, $count, $successful, $notes, $created)
-            """, "$a", "$owner", "$at", "$stage", "$kind", "$date", "$count", "$successful", "$notes", "$created");
+            VALUES (@a, @owner, @at, @stage, @kind, @date, @count, @successful, @notes, @created)
+            """, "a", "owner", "at", "stage", "kind", "date", "count", "successful", "notes", "created");
         await using var events = Command(connection, transaction,
             """
             INSERT INTO "ContactEvents" ("ApplicationId", "OwnerId", "Kind", "At", "Voicemail", "CallOutcome", "CallPurpose",
                 "EmailPurpose", "Channel", "ResultOutcome", "NewDate", "Note", "CreatedAtUtc")
-            VALUES ($a, $owner, $kind, $at, $voicemail, $outcome, $purpose, $email, $channel, $result, $new, $note, $created)
-            """, "$a", "$owner", "$kind", "$at", "$voicemail", "$outcome", "$purpose", "$email", "$channel", "$result", "$new", "$note", "$created");
+            VALUES (@a, @owner, @kind, @at, @voicemail, @outcome, @purpose, @email, @channel, @result, @new, @note, @created)
+            """, "a", "owner", "kind", "at", "voicemail", "outcome", "purpose", "email", "channel", "result", "new", "note", "created");
 
         for (var n = 0; n < rows.Count; n++)
         {
@@ -77,24 +78,37 @@ internal static class ImportWriter
         }
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, DbTransaction transaction, string sql, params string[] names)
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] names)
     {
         var command = connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction;
+        command.Transaction = transaction;
         command.CommandText = sql;
         foreach (var name in names)
         {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
         }
-        command.Prepare();
+        if (connection is SqliteConnection)
+        {
+            // Prepared once, run per row. PostgreSQL is left unprepared: its parameter types come from each row's values
+            // (a null first value would fix a type the next row contradicts).
+            command.Prepare();
+        }
         return command;
     }
 
-    private static async Task RunAsync(SqliteCommand command, CancellationToken ct, params object?[] values)
+    private static async Task RunAsync(DbCommand command, CancellationToken ct, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            // Wall-clock and UTC times alike are stored without a zone, as EF Core stores them (ADR 0006, 0021).
+            command.Parameters[i].Value = values[i] switch
+            {
+                null => DBNull.Value,
+                DateTime d => DateTime.SpecifyKind(d, DateTimeKind.Unspecified),
+                var v => v,
+            };
         }
         await command.ExecuteNonQueryAsync(ct);
     }
