@@ -345,6 +345,90 @@ namespace FollowUp.Web.Data.Postgres.Migrations
                     b.ToTable("Applications", (string)null);
                 });
 
+            modelBuilder.Entity("FollowUp.Web.Data.ScriptAnswersRecord", b =>
+                {
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LateReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("LearnedInInterview")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("MessageMayNotHaveReached")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReachableTimes")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<bool>("WritesInEnglish")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ApplicationId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("ScriptAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("FollowUp.Web.Data.ScriptDraftRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("ApplicationId", "Kind", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ScriptDrafts", (string)null);
+                });
+
             modelBuilder.Entity("FollowUp.Web.Data.UserDefaults", b =>
                 {
                     b.Property<string>("UserId")
@@ -769,6 +853,24 @@ namespace FollowUp.Web.Data.Postgres.Migrations
                     b.HasOne("FollowUp.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FollowUp.Web.Data.ScriptAnswersRecord", b =>
+                {
+                    b.HasOne("FollowUp.Web.Data.JobApplication", null)
+                        .WithOne()
+                        .HasForeignKey("FollowUp.Web.Data.ScriptAnswersRecord", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FollowUp.Web.Data.ScriptDraftRecord", b =>
+                {
+                    b.HasOne("FollowUp.Web.Data.JobApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
