@@ -6,11 +6,13 @@ using AngleSharp.Dom;
 using FollowUp.Domain.Advice;
 using FollowUp.Domain.Applications;
 using FollowUp.Domain.Events;
+using FollowUp.Domain.Scripts;
 using FollowUp.Web.Data;
 using FollowUp.Web.Features.Applications;
 using FollowUp.Web.Features.DataExport;
 using FollowUp.Web.Features.NextSteps;
 using FollowUp.Web.Features.Profile;
+using FollowUp.Web.Features.Scripts;
 using FollowUp.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,6 +94,7 @@ public sealed class ExportImportTests(FollowUpAppFactory app) : IClassFixture<Fo
     [InlineData("{\"format\":\"something-else\",\"version\":1}", "FollowUpの書き出しファイルではありません。")]
     [InlineData("{\"format\":\"followup-export\",\"version\":99}", "ファイルの形式はバージョン99です。")]
     [InlineData("{\"format\":\"followup-export\",\"version\":1,\"applications\":[{\"company\":\"x\",\"route\":\"Nope\"}]}", "ファイルが正しいJSONではありません（$.applications[0].route")]
+    [InlineData("{\"format\":\"followup-export\",\"version\":1,\"applications\":[{\"company\":\"x\",\"scriptDrafts\":[{\"kind\":\"Nope\",\"language\":\"ja\",\"body\":\"b\"}]}]}", "ファイルが正しいJSONではありません（$.applications[0].scriptDrafts[0].kind")]
     public async Task Files_that_are_not_exports_are_refused_with_a_clear_message(string content, string expected)
     {
         var (client, owner) = await SignedInAsync($"bad-file-{Guid.NewGuid():N}@example.jp");
@@ -148,6 +151,133 @@ public sealed class ExportImportTests(FollowUpAppFactory app) : IClassFixture<Fo
         var json = JsonNode.Parse(await ExportJsonAsync(client))!;
         Assert.Null(json["defaults"]);
         Assert.Null(json["applications"]![0]!["policy"]);
+        // Nor script answers or edited scripts: none are made up.
+        Assert.False(await db.ScriptAnswersOf(owner).AnyAsync());
+        Assert.False(await db.ScriptDraftsOf(owner).AnyAsync());
+        Assert.Null(json["applications"]![0]!["scriptAnswers"]);
+        Assert.Empty(json["applications"]![0]!["scriptDrafts"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Script_answers_and_edited_scripts_move_to_another_account_through_export_and_import()
+    {
+        var (alice, aliceId) = await SignedInAsync($"scripts-from-{Guid.NewGuid():N}@example.jp");
+        var (bob, bobId) = await SignedInAsync($"scripts-to-{Guid.NewGuid():N}@example.jp");
+        var seeded = await Seed.ApplicationWithHistoryAsync(app.ServiceFor(aliceId), "株式会社スクリプト移行");
+        await SeedScriptsAsync(aliceId, seeded.ApplicationId, "通院で電話に出られませんでした");
+        var aliceJson = await ExportJsonAsync(alice);
+        var exported = JsonNode.Parse(aliceJson)!["applications"]![0]!;
+        Assert.Equal("通院で電話に出られませんでした", (string?)exported["scriptAnswers"]!["lateReason"]);
+        Assert.True((bool?)exported["scriptAnswers"]!["writesInEnglish"]);
+        Assert.Equal(["FollowUpEmail/en", "FollowUpEmail/ja", "FollowUpPhone/ja"],
+            exported["scriptDrafts"]!.AsArray().Select(d => $"{(string?)d!["kind"]}/{(string?)d["language"]}"));
+        var aliceBefore = await Seed.SnapshotOfAsync(app, aliceId);
+
+        var page = await ImportAsync(bob, Encoding.UTF8.GetBytes(aliceJson));
+
+        Assert.NotNull(page.QuerySelector("[data-testid=import-done]"));
+        await using var db = app.CreateDbContext();
+        var bobApp = await db.ApplicationsOf(bobId).SingleAsync();
+        var answers = await db.ScriptAnswersOf(bobId).AsNoTracking().SingleAsync();
+        Assert.Equal(bobApp.Id, answers.ApplicationId);
+        Assert.Equal("通院で電話に出られませんでした", answers.LateReason);
+        Assert.Equal("平日の18時以降", answers.ReachableTimes);
+        Assert.Equal("入社後の研修の進め方", answers.LearnedInInterview);
+        Assert.True(answers.MessageMayNotHaveReached);
+        Assert.True(answers.WritesInEnglish);
+        var drafts = await db.ScriptDraftsOf(bobId).AsNoTracking().OrderBy(d => d.Kind).ThenBy(d => d.Language).ToListAsync();
+        Assert.All(drafts, d => Assert.Equal(bobApp.Id, d.ApplicationId));
+        Assert.Equal(3, drafts.Count);
+        var english = Assert.Single(drafts, d => d.Kind == ScriptKind.FollowUpEmail && d.Language == "en");
+        Assert.Equal("Inquiry about the selection", english.Subject);
+        Assert.Equal("Dear Hiring Team,\nThank you …", english.Body);
+        Assert.Null(Assert.Single(drafts, d => d.Kind == ScriptKind.FollowUpPhone).Subject);
+        // Bob's own script page reads them; his export carries the same applications as Alice's, to the field.
+        var mine = await ScriptsFor(bobId).GetAsync(bobApp.Id, ScriptKind.FollowUpEmail);
+        Assert.Equal("選考状況のご確認", mine!.Edits[ScriptLanguage.Japanese].Subject);
+        Assert.Equal(exported.ToJsonString(), JsonNode.Parse(await ExportJsonAsync(bob))!["applications"]![0]!.ToJsonString());
+        Assert.Equal(aliceBefore, await Seed.SnapshotOfAsync(app, aliceId));
+        Assert.Equal(3, await db.ScriptDraftsOf(aliceId).CountAsync());
+    }
+
+    [Fact]
+    public async Task Invalid_script_answers_and_edits_are_reported_in_japanese_and_english_and_nothing_is_imported()
+    {
+        var application = Valid("スクリプトが変な会社");
+        application.ScriptAnswers = new ExportedScriptAnswers { LateReason = new string('長', 201), ReachableTimes = "平日の夜" };
+        application.ScriptDrafts =
+        [
+            new ExportedScriptDraft { Kind = ScriptKind.ThankYouEmail, Language = "ja", Subject = "お礼", Body = "本文" },
+            new ExportedScriptDraft { Kind = (ScriptKind)42, Language = "ja", Body = "本文" },
+            new ExportedScriptDraft { Kind = ScriptKind.FollowUpEmail, Language = "fr", Body = "Bonjour" },
+            new ExportedScriptDraft { Kind = ScriptKind.FollowUpEmail, Language = "en", Subject = new string('s', 201), Body = new string('b', 4001) },
+            new ExportedScriptDraft { Kind = ScriptKind.ThankYouEmail, Language = "ja", Body = "二つ目" },
+            new ExportedScriptDraft { Kind = ScriptKind.CallbackPhone, Language = "ja", Body = null },
+        ];
+        var file = JsonSerializer.SerializeToUtf8Bytes(new ExportDocument { Applications = [Valid("正しい会社"), application] }, ExportDocument.JsonOptions);
+
+        var (ja, jaOwner) = await SignedInAsync($"bad-scripts-ja-{Guid.NewGuid():N}@example.jp");
+        var jaItems = (await ImportAsync(ja, file)).QuerySelectorAll("[data-testid=import-rejected] li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(
+        [
+            "2件目の応募（スクリプトが変な会社）のスクリプトへの回答: 折り返しが遅れた理由: 200文字以内で入力してください（現在201文字）。",
+            "2件目の応募（スクリプトが変な会社）の編集したスクリプト2: スクリプトの種類: 選択肢から選んでください。",
+            "2件目の応募（スクリプトが変な会社）の編集したスクリプト3: スクリプトの言語: 「ja」（日本語）か「en」（英語）にしてください（ファイルでは「fr」）。",
+            "2件目の応募（スクリプトが変な会社）の編集したスクリプト4: 件名: 200文字以内で入力してください（現在201文字）。",
+            "2件目の応募（スクリプトが変な会社）の編集したスクリプト4: 本文: 4000文字以内で入力してください（現在4001文字）。",
+            "2件目の応募（スクリプトが変な会社）の編集したスクリプト5: 種類ThankYouEmail・言語jaの編集したスクリプトが2つ以上あります。1つにしてください。",
+            "2件目の応募（スクリプトが変な会社）の編集したスクリプト6: 本文: 入力してください。",
+        ], jaItems);
+
+        var en = app.CreateBrowserLikeClient("en");
+        var enEmail = $"bad-scripts-en-{Guid.NewGuid():N}@example.jp";
+        using (var registered = await Forms.RegisterAsync(en, enEmail, FollowUpAppFactory.Password))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        }
+        var enOwner = (await app.UserIdAsync(enEmail))!;
+        var enItems = (await ImportAsync(en, file)).QuerySelectorAll("[data-testid=import-rejected] li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(7, enItems.Count);
+        Assert.StartsWith("Application 2 (スクリプトが変な会社), script answers: Reason the callback is late: ", enItems[0], StringComparison.Ordinal);
+        Assert.Equal("Application 2 (スクリプトが変な会社), edited script 3: Script language: Use \"ja\" (Japanese) or \"en\" (English); the file has \"fr\".", enItems[2]);
+        Assert.Equal("Application 2 (スクリプトが変な会社), edited script 5: There is more than one edited ThankYouEmail script in language ja; keep one.", enItems[5]);
+
+        // All or nothing: not the valid application, nor the valid answers or draft.
+        foreach (var owner in new[] { jaOwner, enOwner })
+        {
+            Assert.Equal(0, (await app.CountRowsOfAsync(owner)).Applications);
+            await using var db = app.CreateDbContext();
+            Assert.False(await db.ScriptAnswersOf(owner).AnyAsync());
+            Assert.False(await db.ScriptDraftsOf(owner).AnyAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Anothers_script_answers_and_edits_never_appear_in_an_export()
+    {
+        var (alice, aliceId) = await SignedInAsync($"scripts-alice-{Guid.NewGuid():N}@example.jp");
+        var (bob, bobId) = await SignedInAsync($"scripts-bob-{Guid.NewGuid():N}@example.jp");
+        var aliceApp = await Seed.ApplicationWithHistoryAsync(app.ServiceFor(aliceId), "アリスのスクリプト会社");
+        var bobApp = await Seed.ApplicationWithHistoryAsync(app.ServiceFor(bobId), "ボブのスクリプト会社");
+        Assert.True((await ScriptsFor(aliceId).SaveAnswersAsync(aliceApp.ApplicationId, new ScriptAnswersInput { LateReason = "アリスの理由" })).Succeeded);
+        Assert.True((await ScriptsFor(aliceId).SaveEditAsync(aliceApp.ApplicationId, ScriptKind.FollowUpEmail, ScriptLanguage.Japanese, new ScriptEdit("アリスの件名", "アリスの本文"))).Succeeded);
+        Assert.True((await ScriptsFor(bobId).SaveAnswersAsync(bobApp.ApplicationId, new ScriptAnswersInput { LateReason = "ボブの理由" })).Succeeded);
+        Assert.True((await ScriptsFor(bobId).SaveEditAsync(bobApp.ApplicationId, ScriptKind.FollowUpEmail, ScriptLanguage.Japanese, new ScriptEdit("ボブの件名", "ボブの本文"))).Succeeded);
+
+        var aliceJson = await ExportJsonAsync(alice);
+        var bobJson = await ExportJsonAsync(bob);
+
+        foreach (var text in new[] { "アリスの理由", "アリスの件名", "アリスの本文" })
+        {
+            Assert.Contains(text, aliceJson, StringComparison.Ordinal);
+            Assert.DoesNotContain(text, bobJson, StringComparison.Ordinal);
+        }
+        foreach (var text in new[] { "ボブの理由", "ボブの件名", "ボブの本文" })
+        {
+            Assert.Contains(text, bobJson, StringComparison.Ordinal);
+            Assert.DoesNotContain(text, aliceJson, StringComparison.Ordinal);
+        }
+        Assert.Single(JsonNode.Parse(aliceJson)!["applications"]![0]!["scriptDrafts"]!.AsArray());
     }
 
     [Fact]
@@ -266,6 +396,31 @@ public sealed class ExportImportTests(FollowUpAppFactory app) : IClassFixture<Fo
         return (client, (await app.UserIdAsync(email))!);
     }
 
+    /// <summary>The script page's answers and three edited scripts (two languages, a phone script without subject) for one application.</summary>
+    private async Task SeedScriptsAsync(string owner, int applicationId, string lateReason)
+    {
+        var scripts = ScriptsFor(owner);
+        Assert.True((await scripts.SaveAnswersAsync(applicationId, new ScriptAnswersInput
+        {
+            LateReason = lateReason, ReachableTimes = "平日の18時以降", LearnedInInterview = "入社後の研修の進め方",
+            MessageMayNotHaveReached = true, WritesInEnglish = true,
+        })).Succeeded);
+        Assert.True((await scripts.SaveEditAsync(applicationId, ScriptKind.FollowUpEmail, ScriptLanguage.Japanese,
+            new ScriptEdit("選考状況のご確認", "株式会社〇〇\n採用ご担当者様\n\nお世話になっております。"))).Succeeded);
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.True((await scripts.SaveEditAsync(applicationId, ScriptKind.FollowUpEmail, ScriptLanguage.English,
+            new ScriptEdit("Inquiry about the selection", "Dear Hiring Team,\nThank you …"))).Succeeded);
+        Assert.True((await scripts.SaveEditAsync(applicationId, ScriptKind.FollowUpPhone, ScriptLanguage.Japanese,
+            new ScriptEdit(null, "お世話になっております。"))).Succeeded);
+    }
+
+    private ScriptService ScriptsFor(string owner)
+    {
+        var user = new TestCurrentUser(owner);
+        var factory = app.Services.GetRequiredService<IDbContextFactory<FollowUpDbContext>>();
+        return new ScriptService(factory, app.ServiceFor(owner), new ProfileService(factory, user), user, app.Clock);
+    }
+
     private static async Task<string> ExportJsonAsync(HttpClient client)
     {
         using var response = await client.GetAsync(new Uri("/account/export.json", UriKind.Relative));
@@ -301,7 +456,8 @@ public sealed class ExportImportTests(FollowUpAppFactory app) : IClassFixture<Fo
     private async Task SeedRichAsync(string owner)
     {
         var service = app.ServiceFor(owner);
-        await Seed.ApplicationWithHistoryAsync(service, "株式会社ラウンド");
+        var round = await Seed.ApplicationWithHistoryAsync(service, "株式会社ラウンド");
+        await SeedScriptsAsync(owner, round.ApplicationId, "出張中で電話に出られませんでした");
 
         var agency = Seed.Application("エージェント経由株式会社");
         agency.Route = ApplicationRoute.StaffingAgency;

@@ -33,6 +33,7 @@ public sealed class ImportLimitsTests(FollowUpAppFactory app) : IClassFixture<Fo
     [InlineData("interviews", "1件目の応募（多すぎる会社）: 面接が1,747,591件あります。1件の応募につき500件までです。")]
     [InlineData("events", "1件目の応募（多すぎる会社）: やりとりが1,747,593件あります。1件の応募につき500件までです。")]
     [InlineData("closures", "1件目の応募（多すぎる会社）: 臨時休業が1,747,592件あります。1件の応募につき200件までです。")]
+    [InlineData("scriptDrafts", "1件目の応募（多すぎる会社）: 編集したスクリプトが1,747,591件あります。1件の応募につき18件（種類と言語ごとに1件）までです。")]
     public async Task One_application_with_millions_of_items_is_refused_from_the_count(string member, string expected)
     {
         var (client, owner) = await SignedInAsync();
@@ -40,6 +41,20 @@ public sealed class ImportLimitsTests(FollowUpAppFactory app) : IClassFixture<Fo
         var page = await ImportForm.PostAsync(client, file);
 
         Assert.Equal(expected, Assert.Single(Problems(page)));
+        Assert.Equal(0, (await app.CountRowsOfAsync(owner)).Applications);
+    }
+
+    [Fact]
+    public async Task Edited_scripts_are_limited_to_one_per_kind_and_language()
+    {
+        var (client, owner) = await SignedInAsync();
+        // 9 kinds × 2 languages: 18 fit; a 19th cannot be anything but a duplicate, refused from the count.
+        var drafts = string.Join(',', Enumerable.Repeat("""{"kind":"ThankYouEmail","language":"ja","body":"x"}""", 19));
+        var file = Encoding.UTF8.GetBytes(Head + $$"""{"company":"下書きが多い会社","scriptDrafts":[{{drafts}}]}]}""");
+
+        var page = await ImportForm.PostAsync(client, file);
+
+        Assert.Equal("1件目の応募（下書きが多い会社）: 編集したスクリプトが19件あります。1件の応募につき18件（種類と言語ごとに1件）までです。", Assert.Single(Problems(page)));
         Assert.Equal(0, (await app.CountRowsOfAsync(owner)).Applications);
     }
 

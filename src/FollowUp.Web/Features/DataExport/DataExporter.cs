@@ -29,6 +29,10 @@ public sealed class DataExporter(
             .ToLookup(i => i.ApplicationId);
         var events = (await db.EventsOf(owner).AsNoTracking().OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct))
             .ToLookup(e => e.ApplicationId);
+        var answers = (await db.ScriptAnswersOf(owner).AsNoTracking().ToListAsync(ct)).ToDictionary(x => x.ApplicationId);
+        var drafts = (await db.ScriptDraftsOf(owner).AsNoTracking().ToListAsync(ct))
+            .OrderBy(d => d.Kind).ThenBy(d => d.Language, StringComparer.Ordinal).ThenBy(d => d.Id)
+            .ToLookup(d => d.ApplicationId);
         logger.LogInformation("Data exported: {ApplicationCount} applications", apps.Count);
         return new ExportDocument
         {
@@ -87,6 +91,23 @@ public sealed class DataExporter(
                     NewDate = e.NewDate is { } n ? DateText.Iso(n) : null,
                     Note = e.Note,
                     CreatedAtUtc = e.CreatedAtUtc,
+                })],
+                ScriptAnswers = answers.TryGetValue(a.Id, out var s) ? new ExportedScriptAnswers
+                {
+                    LateReason = s.LateReason,
+                    ReachableTimes = s.ReachableTimes,
+                    LearnedInInterview = s.LearnedInInterview,
+                    MessageMayNotHaveReached = s.MessageMayNotHaveReached,
+                    WritesInEnglish = s.WritesInEnglish,
+                    UpdatedAtUtc = s.UpdatedAtUtc,
+                } : null,
+                ScriptDrafts = [.. drafts[a.Id].Select(d => new ExportedScriptDraft
+                {
+                    Kind = d.Kind,
+                    Language = d.Language,
+                    Subject = d.Subject,
+                    Body = d.Body,
+                    UpdatedAtUtc = d.UpdatedAtUtc,
                 })],
             }, a))],
         };

@@ -116,7 +116,7 @@ public sealed class DataImporter(
     }
 
     /// <summary>
-    /// Adds the document's applications (with closures, interviews and events) to the signed-in user's data
+    /// Adds the document's applications (with closures, interviews, events, script answers and edited scripts) to the signed-in user's data
     /// and fills the profile fields the document carries. Applications the account already holds (same company,
     /// position, route, agency and interview times) are skipped and named in the report. The counts are checked
     /// first, then everything else is validated with the forms' input classes; one problem anywhere and nothing is
@@ -162,7 +162,7 @@ public sealed class DataImporter(
             return ImportReport.Rejected(problems);
         }
 
-        var rows = new List<JobApplication>();
+        var rows = new List<ImportedApplication>();
         var interviewCount = 0;
         var eventCount = 0;
         foreach (var (position, source) in incoming)
@@ -176,8 +176,8 @@ public sealed class DataImporter(
             if (row is not null)
             {
                 rows.Add(row);
-                interviewCount += row.Interviews.Count;
-                eventCount += row.Events.Count;
+                interviewCount += row.Application.Interviews.Count;
+                eventCount += row.Application.Events.Count;
             }
         }
         var profile = document.Profile is { } p
@@ -233,7 +233,7 @@ public sealed class DataImporter(
         await ImportWriter.WriteAsync(db, rows, ct);
         await tx.CommitAsync(ct);
         // Imported interviews get their reminders like ones typed in; with new default rules, so do the ones that follow them.
-        var replan = rows.Select(r => r.Id).ToHashSet();
+        var replan = rows.Select(r => r.Application.Id).ToHashSet();
         if (defaultsInput is not null)
         {
             replan.UnionWith(await DefaultsService.FollowingDefaultsAsync(db, owner, ct));

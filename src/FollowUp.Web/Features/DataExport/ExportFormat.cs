@@ -3,14 +3,15 @@ using System.Text.Json.Serialization;
 using FollowUp.Domain.Advice;
 using FollowUp.Domain.Applications;
 using FollowUp.Domain.Events;
+using FollowUp.Domain.Scripts;
 using FollowUp.Web.Data;
 
 namespace FollowUp.Web.Features.DataExport;
 
 /// <summary>
 /// Everything one account holds, as written to <c>/account/export.json</c> and read by the import page.
-/// Version 1 (defaults and per-application rules were added later as optional members, so older files still
-/// read). Dates are <c>yyyy-MM-dd</c>, times <c>HH:mm</c> (the company's wall clock, like the forms),
+/// Version 1 (defaults, per-application rules and the script page's answers and edited scripts were added later as
+/// optional members, so older files still read). Dates are <c>yyyy-MM-dd</c>, times <c>HH:mm</c> (the company's wall clock, like the forms),
 /// audit times UTC; enums are names. Ids are not exported: import creates new rows.
 /// </summary>
 public sealed class ExportDocument
@@ -80,7 +81,7 @@ public sealed class ExportedDefaults : IExportedCalendar
     public PolicySettings? Policy { get; set; }
 }
 
-/// <summary>An application with its company calendar, closures, interviews and events.</summary>
+/// <summary>An application with its company calendar, closures, interviews, events, script answers and edited scripts.</summary>
 public sealed class ExportedApplication : IExportedCalendar
 {
     public string? Company { get; set; }
@@ -110,6 +111,33 @@ public sealed class ExportedApplication : IExportedCalendar
     public DateTime? UpdatedAtUtc { get; set; }
     public List<ExportedInterview> Interviews { get; set; } = [];
     public List<ExportedEvent> Events { get; set; } = [];
+
+    /// <summary>What the user told the script page about this application (ADR 0022); null when nothing (absent in older files).</summary>
+    public ExportedScriptAnswers? ScriptAnswers { get; set; }
+
+    /// <summary>The scripts the user edited and saved, one per kind and language (ADR 0022); absent in older files.</summary>
+    public List<ExportedScriptDraft> ScriptDrafts { get; set; } = [];
+}
+
+/// <summary>The script page's answers for one application and its script language (<see cref="ScriptAnswersRecord"/>).</summary>
+public sealed class ExportedScriptAnswers
+{
+    public string? LateReason { get; set; }
+    public string? ReachableTimes { get; set; }
+    public string? LearnedInInterview { get; set; }
+    public bool MessageMayNotHaveReached { get; set; }
+    public bool WritesInEnglish { get; set; }
+    public DateTime? UpdatedAtUtc { get; set; }
+}
+
+/// <summary>A script the user edited (<see cref="ScriptDraftRecord"/>): its kind, language (<c>ja</c> or <c>en</c>) and text.</summary>
+public sealed class ExportedScriptDraft
+{
+    public ScriptKind Kind { get; set; }
+    public string? Language { get; set; }
+    public string? Subject { get; set; }
+    public string? Body { get; set; }
+    public DateTime? UpdatedAtUtc { get; set; }
 }
 
 /// <summary>An extra closure, inclusive dates.</summary>

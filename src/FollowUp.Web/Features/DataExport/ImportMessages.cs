@@ -12,7 +12,7 @@ public static class ImportMessages
     /// <summary>Fields whose problem text already says what it is about: no label before it.</summary>
     private static readonly HashSet<string> Unlabelled = new(StringComparer.Ordinal)
     {
-        "File", "Application", "Interviews", "Events", "Closures", "Weekdays",
+        "File", "Application", "Interviews", "Events", "Closures", "Weekdays", "ScriptDraft", "ScriptDrafts",
     };
 
     /// <summary>Most skipped companies named; the rest are counted.</summary>
@@ -48,6 +48,8 @@ public static class ImportMessages
             (null, _) => null,
             ({ } n, "interview") when problem.Item is { } i => company is null ? l["Import.WhereInterviewNoName", n, i].Value : l["Import.WhereInterview", n, company, i].Value,
             ({ } n, "event") when problem.Item is { } i => company is null ? l["Import.WhereEventNoName", n, i].Value : l["Import.WhereEvent", n, company, i].Value,
+            ({ } n, "scriptAnswers") => company is null ? l["Import.WhereScriptAnswersNoName", n].Value : l["Import.WhereScriptAnswers", n, company].Value,
+            ({ } n, "scriptDraft") when problem.Item is { } i => company is null ? l["Import.WhereScriptDraftNoName", n, i].Value : l["Import.WhereScriptDraft", n, company, i].Value,
             ({ } n, _) => company is null ? l["Import.WhereApplicationNoName", n].Value : l["Import.WhereApplication", n, company].Value,
         };
         var label = Unlabelled.Contains(problem.Error.Field) ? null : l[$"Field.{problem.Error.Field}"];

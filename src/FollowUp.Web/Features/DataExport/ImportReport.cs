@@ -2,10 +2,10 @@ using FollowUp.Web.Infrastructure;
 
 namespace FollowUp.Web.Features.DataExport;
 
-/// <summary>Where in the imported file a problem is: the application (1-based) and, inside it, an interview or event.</summary>
+/// <summary>Where in the imported file a problem is: the application (1-based) and, inside it, an interview, event or edited script.</summary>
 /// <param name="Application">1-based position of the application in the file; null for the file or profile.</param>
 /// <param name="Company">The application's company as written in the file.</param>
-/// <param name="Section">"interview", "event", "profile", "defaults" or null for the application itself.</param>
+/// <param name="Section">"interview", "event", "scriptAnswers", "scriptDraft", "profile", "defaults" or null for the application itself.</param>
 /// <param name="Item">1-based position inside the section.</param>
 /// <param name="Error">What is wrong, as a resource key with arguments and the field.</param>
 public sealed record ImportProblem(int? Application, string? Company, string? Section, int? Item, FieldError Error);

@@ -7,14 +7,17 @@ namespace FollowUp.Web.Features.DataExport;
 
 /// <summary>
 /// One pass over an import file, read as a stream in small chunks, that builds nothing: it checks the file is JSON
-/// and counts every list the import would build (applications; each application's interviews, events, closures and
-/// closed weekdays; the defaults' weekdays) before anything is deserialized, so a 5 MB file of a million empty
+/// and counts every list the import would build (applications; each application's interviews, events, closures,
+/// closed weekdays and edited scripts; the defaults' weekdays) before anything is deserialized, so a 5 MB file of a million empty
 /// items is refused in milliseconds instead of becoming a million objects and millions of problems.
 /// </summary>
 internal sealed class ImportScan
 {
     /// <summary>Most extra closures one application may carry (its closure text holds at most about 180).</summary>
     public const int MaxClosuresPerApplication = 200;
+
+    /// <summary>Most edited scripts one application may carry: one per script kind and language.</summary>
+    public static readonly int MaxScriptDraftsPerApplication = Enum.GetValues<FollowUp.Domain.Scripts.ScriptKind>().Length * ImportMapping.ScriptLanguages.Length;
 
     /// <summary>Most interviews, events and closures one file may carry in all.</summary>
     public const int MaxRowsPerImport = 20_000;
@@ -175,6 +178,7 @@ internal sealed class ImportScan
         { Role: Role.Application } when Is(parent.Property, "events") => Role.Events,
         { Role: Role.Application } when Is(parent.Property, "closures") => Role.Closures,
         { Role: Role.Application or Role.Defaults } when Is(parent.Property, "closedWeekdays") => Role.Weekdays,
+        { Role: Role.Application } when Is(parent.Property, "scriptDrafts") => Role.ScriptDrafts,
         _ => Role.Other,
     };
 
@@ -187,6 +191,7 @@ internal sealed class ImportScan
             Role.Events => (ApplicationService.MaxEventsPerApplication, "Import.TooManyEvents"),
             Role.Closures => (MaxClosuresPerApplication, "Import.TooManyClosures"),
             Role.Weekdays => (7, "Import.TooManyWeekdays"),
+            Role.ScriptDrafts => (MaxScriptDraftsPerApplication, "Import.TooManyScriptDrafts"),
             _ => (int.MaxValue, ""),
         };
         if (list.Role == Role.Applications)
@@ -254,6 +259,7 @@ internal sealed class ImportScan
         Events,
         Closures,
         Weekdays,
+        ScriptDrafts,
     }
 
     private sealed class Frame(bool isArray, Role role, int application)

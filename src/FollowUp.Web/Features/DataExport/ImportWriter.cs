@@ -8,7 +8,7 @@ namespace FollowUp.Web.Features.DataExport;
 
 /// <summary>
 /// Writes imported applications inside the caller's transaction: the applications through EF Core (for their ids),
-/// their closures, interviews and events through one prepared command per table. EF Core spent about 140 µs and
+/// their closures, interviews, events, script answers and edited scripts through one prepared command per table. EF Core spent about 140 µs and
 /// several KB per row on 20,000 events (a new statement each, every entity tracked); a prepared insert costs a few
 /// µs, so the largest file an import accepts is written in a fraction of a second (docs/performance.md, "Import").
 /// The values are bound as EF Core binds them (on SQLite dates as ISO text, enums as integers; on PostgreSQL dates as
@@ -17,10 +17,11 @@ namespace FollowUp.Web.Features.DataExport;
 /// </summary>
 internal static class ImportWriter
 {
-    public static async Task WriteAsync(FollowUpDbContext db, IReadOnlyList<JobApplication> rows, CancellationToken ct)
+    public static async Task WriteAsync(FollowUpDbContext db, IReadOnlyList<ImportedApplication> imported, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(imported);
+        var rows = imported.Select(i => i.Application).ToList();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The import writes inside its transaction.");
         var children = rows.Select(r => (r.Closures, r.Interviews, r.Events)).ToList();
@@ -49,6 +50,17 @@ internal static class ImportWriter
                 "EmailPurpose", "Channel", "ResultOutcome", "NewDate", "Note", "CreatedAtUtc")
             VALUES (@a, @owner, @kind, @at, @voicemail, @outcome, @purpose, @email, @channel, @result, @new, @note, @created)
             """, "a", "owner", "kind", "at", "voicemail", "outcome", "purpose", "email", "channel", "result", "new", "note", "created");
+        await using var answers = Command(connection, transaction,
+            """
+            INSERT INTO "ScriptAnswers" ("ApplicationId", "OwnerId", "LateReason", "ReachableTimes", "LearnedInInterview",
+                "MessageMayNotHaveReached", "WritesInEnglish", "UpdatedAtUtc")
+            VALUES (@a, @owner, @late, @reachable, @learned, @reached, @english, @updated)
+            """, "a", "owner", "late", "reachable", "learned", "reached", "english", "updated");
+        await using var drafts = Command(connection, transaction,
+            """
+            INSERT INTO "ScriptDrafts" ("ApplicationId", "OwnerId", "Kind", "Language", "Subject", "Body", "UpdatedAtUtc")
+            VALUES (@a, @owner, @kind, @language, @subject, @body, @updated)
+            """, "a", "owner", "kind", "language", "subject", "body", "updated");
 
         for (var n = 0; n < rows.Count; n++)
         {
@@ -70,6 +82,18 @@ internal static class ImportWriter
                 e.ApplicationId = app.Id;
                 await RunAsync(events, ct, app.Id, e.OwnerId, (int)e.Kind, e.At, (int?)e.Voicemail, (int?)e.CallOutcome, (int?)e.CallPurpose,
                     (int?)e.EmailPurpose, (int?)e.Channel, (int?)e.ResultOutcome, e.NewDate, e.Note, e.CreatedAtUtc);
+            }
+            if (imported[n].ScriptAnswers is { } s)
+            {
+                s.ApplicationId = app.Id;
+                await RunAsync(answers, ct, app.Id, s.OwnerId, s.LateReason, s.ReachableTimes, s.LearnedInInterview,
+                    s.MessageMayNotHaveReached, s.WritesInEnglish, s.UpdatedAtUtc);
+            }
+            foreach (var d in imported[n].ScriptDrafts)
+            {
+                // The kind is stored by name, as EF Core stores it (HasConversion<string>).
+                d.ApplicationId = app.Id;
+                await RunAsync(drafts, ct, app.Id, d.OwnerId, d.Kind.ToString(), d.Language, d.Subject, d.Body, d.UpdatedAtUtc);
             }
             // Put the graph back: the caller reports the counts from it.
             app.Closures = appClosures;
