@@ -105,7 +105,10 @@ public sealed class ClusterSessionTests(ClusterSessionTests.TwoNodes cluster) : 
             }
         }
 
-        await Eventually.TrueAsync(() => Task.FromResult(cluster.Nodes.Nodes.Sum(n => Count(n.Output, $"fresh={run}")) == 30));
+        // The nodes' console output arrives a little after the responses: wait until every request is in it.
+        await Eventually.TrueAsync(() => Task.FromResult(
+            cluster.Nodes.Nodes.Sum(n => Count(n.Output, $"fresh={run}")) == 30 && cluster.Nodes.Nodes.Sum(n => Count(n.Output, $"pinned={run}")) == 10),
+            "the nodes' request logs");
         Assert.All(cluster.Nodes.Nodes, n => Assert.True(Count(n.Output, $"fresh={run}") > 0, "a node got no new browser"));
         Assert.Contains(cluster.Nodes.Nodes, n => Count(n.Output, $"pinned={run}") == 10);
     }
