@@ -11,7 +11,7 @@ namespace FollowUp.Web.Tests.Accounts;
 /// </summary>
 public sealed class SignInTimingTests(FollowUpAppFactory app) : IClassFixture<FollowUpAppFactory>
 {
-    private const int Rounds = 8;
+    private const int Rounds = 12;
 
     [Fact]
     public async Task A_wrong_password_and_an_unknown_email_take_the_same_time()
@@ -38,7 +38,9 @@ public sealed class SignInTimingTests(FollowUpAppFactory app) : IClassFixture<Fo
         var knownMedian = Median(knownTimes);
         var unknownMedian = Median(unknownTimes);
         Assert.True(knownMedian > 20, $"a wrong password took {knownMedian:F1} ms: is the hash really checked?");
-        Assert.True(unknownMedian > knownMedian * 0.6 && unknownMedian < knownMedian * 1.6,
+        // Before the fix an unknown email answered in 5-7 ms against 127-154 ms (a twentieth); within a factor of
+        // three of each other both paths verify a hash, and a machine busy with other work cannot fail it.
+        Assert.True(unknownMedian > knownMedian / 3 && unknownMedian < knownMedian * 3,
             $"wrong password {knownMedian:F1} ms, unknown email {unknownMedian:F1} ms (medians of {Rounds})");
     }
 
