@@ -1,3 +1,4 @@
+using FollowUp.Web.Features.Operations;
 using FollowUp.Web.Features.Reminders;
 using FollowUp.Web.Infrastructure;
 
@@ -26,6 +27,7 @@ app.UseFollowUpTrust();
 app.UseFollowUpPipeline();
 app.MapFollowUpEndpoints();
 app.MapFollowUpReminders();
+app.MapFollowUpOperations();
 app.MapFollowUpJobsDashboard();
 
 app.Run();

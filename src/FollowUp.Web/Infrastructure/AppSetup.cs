@@ -40,7 +40,7 @@ public static class AppSetup
         builder.Services.AddScoped<Features.Scripts.ScriptService>();
         builder.Services.AddScoped<Features.Today.SampleData>();
         builder.Services.AddScoped<Features.Today.TodayService>();
-        builder.Services.AddFollowUpOperations();
+        builder.AddFollowUpOperations();
         return builder;
     }
 

@@ -5,6 +5,7 @@ using FollowUp.Web.Features.Reminders;
 using FollowUp.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FollowUp.Web.Tests.Reminders;
 
@@ -13,11 +14,23 @@ public sealed class JobRunTests : IDisposable
 {
     private readonly TempDirectory _data = new("followup-job-runs");
 
+    [Theory]
+    [InlineData("FollowUp:Operations:AdminRole", "Operators")]
+    [InlineData("FollowUp:Reminders:AdminRole", "Operators")] // where releases before 2026-12 kept it
+    public async Task The_operations_settings_are_read_from_their_section_and_from_the_old_one(string key, string role)
+    {
+        await using var app = new ReminderAppFactory(_data.Path, TestClock.AtDefaultStart(), scheduler: false,
+            new Dictionary<string, string> { [key] = role, ["FollowUp:Reminders:JobFailuresKeptDays"] = "9", ["FollowUp:Operations:JobFailuresKeptDays"] = "12" });
+        var options = app.Services.GetRequiredService<IOptions<OperationsOptions>>().Value;
+        Assert.Equal(role, options.AdminRole);
+        Assert.Equal(12, options.JobFailuresKeptDays); // the new section wins
+    }
+
     [Fact]
     public async Task Pruning_keeps_the_newest_runs_of_each_job_and_failures_of_the_last_30_days()
     {
         await using var app = new ReminderAppFactory(_data.Path, TestClock.AtDefaultStart(), scheduler: false,
-            new Dictionary<string, string> { ["FollowUp:Reminders:JobRunsKeptPerJob"] = "5" });
+            new Dictionary<string, string> { ["FollowUp:Operations:JobRunsKeptPerJob"] = "5" });
         var ops = app.Services.GetRequiredService<JobHistory>();
         var now = app.Clock.GetUtcNow();
         JobRun Run(string job, bool ok, TimeSpan ago, string detail) => new(job, now - ago, TimeSpan.FromMilliseconds(12.5), ok, detail);

@@ -1,4 +1,5 @@
 using FollowUp.Web.Data;
+using FollowUp.Web.Features.Operations;
 using FollowUp.Web.Features.Reminders;
 using FollowUp.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
 
 namespace FollowUp.Web.Features.Account;
@@ -25,19 +26,18 @@ public sealed class UserSession
 
     /// <summary>When a request last used the session (written at most once per <see cref="Sessions.TouchEvery"/>).</summary>
     public DateTime LastSeenAtUtc { get; set; }
+}
 
-    public static void Configure(ModelBuilder builder)
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> s)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Entity<UserSession>(s =>
-        {
-            s.ToTable("UserSessions");
-            s.Property(x => x.Id).HasMaxLength(IdLength);
-            s.Property(x => x.UserId).IsRequired();
-            s.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
-            s.HasIndex(x => x.UserId);
-            s.HasIndex(x => x.LastSeenAtUtc);
-        });
+        s.ToTable("UserSessions");
+        s.Property(x => x.Id).HasMaxLength(UserSession.IdLength);
+        s.Property(x => x.UserId).IsRequired();
+        s.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        s.HasIndex(x => x.UserId);
+        s.HasIndex(x => x.LastSeenAtUtc);
     }
 }
 

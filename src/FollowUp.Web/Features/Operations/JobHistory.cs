@@ -1,5 +1,4 @@
 using FollowUp.Web.Data;
-using FollowUp.Web.Features.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -7,14 +6,14 @@ namespace FollowUp.Web.Features.Operations;
 
 /// <summary>
 /// The reminder engine's runs and failures, kept in the database so they survive restarts: the newest
-/// <see cref="ReminderOptions.JobRunsKeptPerJob"/> of each job, plus every failure of the last
-/// <see cref="ReminderOptions.JobFailuresKeptDays"/> days. Recording never throws: a run that cannot be saved is
+/// <see cref="OperationsOptions.JobRunsKeptPerJob"/> of each job, plus every failure of the last
+/// <see cref="OperationsOptions.JobFailuresKeptDays"/> days. Recording never throws: a run that cannot be saved is
 /// logged and counted, and the job goes on.
 /// </summary>
 public sealed class JobHistory(
     IDbContextFactory<FollowUpDbContext> dbFactory,
     TimeProvider clock,
-    IOptions<ReminderOptions> options,
+    IOptions<OperationsOptions> options,
     ILogger<JobHistory> logger)
 {
     private long _unsaved;
@@ -51,8 +50,8 @@ public sealed class JobHistory(
     }
 
     /// <summary>
-    /// Keeps the newest <see cref="ReminderOptions.JobRunsKeptPerJob"/> runs of each job and every failure younger than
-    /// <see cref="ReminderOptions.JobFailuresKeptDays"/> days; returns the runs deleted. The hourly prune job calls it.
+    /// Keeps the newest <see cref="OperationsOptions.JobRunsKeptPerJob"/> runs of each job and every failure younger than
+    /// <see cref="OperationsOptions.JobFailuresKeptDays"/> days; returns the runs deleted. The hourly prune job calls it.
     /// </summary>
     public async Task<int> PruneAsync(CancellationToken ct = default)
     {

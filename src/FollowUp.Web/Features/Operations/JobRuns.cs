@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using FollowUp.Web.Features.Reminders;
 
 namespace FollowUp.Web.Features.Operations;
 

@@ -29,7 +29,7 @@ public sealed class OpsOverview(
     JobStorage jobs,
     IRecurringJobManagerV2 recurring,
     IOptions<JobOptions> jobOptions,
-    IOptions<ReminderOptions> options)
+    IOptions<OperationsOptions> options)
 {
     /// <summary>Whether this process runs the background jobs.</summary>
     public bool JobsRunning => jobOptions.Value.Enabled;

@@ -489,7 +489,7 @@ namespace FollowUp.Web.Data.Postgres.Migrations
                     b.ToTable("UserSessions", (string)null);
                 });
 
-            modelBuilder.Entity("FollowUp.Web.Features.Reminders.JobRunRecord", b =>
+            modelBuilder.Entity("FollowUp.Web.Features.Operations.JobRunRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()

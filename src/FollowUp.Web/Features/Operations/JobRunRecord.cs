@@ -1,7 +1,7 @@
-namespace FollowUp.Web.Features.Reminders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-// These two stay in the Reminders namespace although the job history is the Operations feature's: the entity's
-// full name is written in the migrations' model snapshot, and renaming it would be a schema change.
+namespace FollowUp.Web.Features.Operations;
 
 /// <summary>One run of a job (or one failed delivery channel), as the job reports it.</summary>
 public sealed record JobRun(string Job, DateTimeOffset StartedAtUtc, TimeSpan Took, bool Succeeded, string Detail);
@@ -21,4 +21,16 @@ public sealed class JobRunRecord
     public double DurationMs { get; set; }
     public bool Succeeded { get; set; }
     public string Detail { get; set; } = "";
+}
+
+internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRunRecord>
+{
+    public void Configure(EntityTypeBuilder<JobRunRecord> j)
+    {
+        j.ToTable("JobRuns");
+        j.Property(x => x.Job).HasMaxLength(JobRunRecord.MaxJob).IsRequired();
+        j.Property(x => x.Detail).HasMaxLength(JobRunRecord.MaxDetail).IsRequired();
+        j.HasIndex(x => new { x.Job, x.Id });
+        j.HasIndex(x => new { x.Succeeded, x.Id });
+    }
 }

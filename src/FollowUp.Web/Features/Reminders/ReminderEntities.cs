@@ -1,6 +1,7 @@
 using FollowUp.Domain.Advice;
 using FollowUp.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace FollowUp.Web.Features.Reminders;
 
@@ -100,57 +101,60 @@ public sealed class ReminderPlan
     public long PlannedVersion { get; set; }
 }
 
-/// <summary>The reminders' part of the EF model, and owner-scoped queries over it.</summary>
-public static class ReminderModel
+internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
 {
-    public static void Configure(ModelBuilder builder)
+    public void Configure(EntityTypeBuilder<Reminder> r)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Entity<Reminder>(r =>
-        {
-            r.ToTable("Reminders");
-            r.Property(x => x.OwnerId).IsRequired();
-            r.HasOne<JobApplication>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
-            r.HasIndex(x => new { x.InterviewId, x.StepKind, x.Kind, x.OpensAt }).IsUnique();
-            r.HasIndex(x => new { x.OwnerId, x.State });
-            r.HasIndex(x => new { x.State, x.DueAtUtc });
-            r.HasIndex(x => x.ApplicationId);
-        });
-        builder.Entity<ReminderDelivery>(d =>
-        {
-            d.ToTable("ReminderDeliveries");
-            d.Property(x => x.OwnerId).IsRequired();
-            d.HasOne<Reminder>().WithMany().HasForeignKey(x => x.ReminderId).OnDelete(DeleteBehavior.Cascade);
-            d.HasIndex(x => x.ReminderId);
-        });
-        builder.Entity<ReminderPreferences>(p =>
-        {
-            p.ToTable("ReminderPreferences");
-            p.HasKey(x => x.UserId);
-            p.Property(x => x.FeedSecretHash).HasMaxLength(64);
-            p.HasOne<AppUser>().WithOne().HasForeignKey<ReminderPreferences>(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
-            p.HasIndex(x => x.FeedSecretHash).IsUnique();
-        });
-        builder.Entity<ReminderPlan>(p =>
-        {
-            p.ToTable("ReminderPlans");
-            p.HasKey(x => x.ApplicationId);
-            p.Property(x => x.ApplicationId).ValueGeneratedNever();
-            p.Property(x => x.OwnerId).IsRequired();
-            p.HasOne<JobApplication>().WithOne().HasForeignKey<ReminderPlan>(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
-            // Only the stale rows are indexed: the periodic sweep reads this index, empty when nothing changed.
-            p.HasIndex(x => x.OwnerId).HasDatabaseName("IX_ReminderPlans_Stale").HasFilter("\"PlannedVersion\" < \"ChangeVersion\"");
-        });
-        builder.Entity<JobRunRecord>(j =>
-        {
-            j.ToTable("JobRuns");
-            j.Property(x => x.Job).HasMaxLength(JobRunRecord.MaxJob).IsRequired();
-            j.Property(x => x.Detail).HasMaxLength(JobRunRecord.MaxDetail).IsRequired();
-            j.HasIndex(x => new { x.Job, x.Id });
-            j.HasIndex(x => new { x.Succeeded, x.Id });
-        });
+        r.ToTable("Reminders");
+        r.Property(x => x.OwnerId).IsRequired();
+        r.HasOne<JobApplication>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        r.HasIndex(x => new { x.InterviewId, x.StepKind, x.Kind, x.OpensAt }).IsUnique();
+        r.HasIndex(x => new { x.OwnerId, x.State });
+        r.HasIndex(x => new { x.State, x.DueAtUtc });
+        r.HasIndex(x => x.ApplicationId);
     }
+}
 
+internal sealed class ReminderDeliveryConfiguration : IEntityTypeConfiguration<ReminderDelivery>
+{
+    public void Configure(EntityTypeBuilder<ReminderDelivery> d)
+    {
+        d.ToTable("ReminderDeliveries");
+        d.Property(x => x.OwnerId).IsRequired();
+        d.HasOne<Reminder>().WithMany().HasForeignKey(x => x.ReminderId).OnDelete(DeleteBehavior.Cascade);
+        d.HasIndex(x => x.ReminderId);
+    }
+}
+
+internal sealed class ReminderPreferencesConfiguration : IEntityTypeConfiguration<ReminderPreferences>
+{
+    public void Configure(EntityTypeBuilder<ReminderPreferences> p)
+    {
+        p.ToTable("ReminderPreferences");
+        p.HasKey(x => x.UserId);
+        p.Property(x => x.FeedSecretHash).HasMaxLength(64);
+        p.HasOne<AppUser>().WithOne().HasForeignKey<ReminderPreferences>(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        p.HasIndex(x => x.FeedSecretHash).IsUnique();
+    }
+}
+
+internal sealed class ReminderPlanConfiguration : IEntityTypeConfiguration<ReminderPlan>
+{
+    public void Configure(EntityTypeBuilder<ReminderPlan> p)
+    {
+        p.ToTable("ReminderPlans");
+        p.HasKey(x => x.ApplicationId);
+        p.Property(x => x.ApplicationId).ValueGeneratedNever();
+        p.Property(x => x.OwnerId).IsRequired();
+        p.HasOne<JobApplication>().WithOne().HasForeignKey<ReminderPlan>(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        // Only the stale rows are indexed: the periodic sweep reads this index, empty when nothing changed.
+        p.HasIndex(x => x.OwnerId).HasDatabaseName("IX_ReminderPlans_Stale").HasFilter("\"PlannedVersion\" < \"ChangeVersion\"");
+    }
+}
+
+/// <summary>Owner-scoped queries over the reminders.</summary>
+public static class ReminderQueries
+{
     public static IQueryable<Reminder> RemindersOf(this FollowUpDbContext db, string ownerId)
     {
         ArgumentNullException.ThrowIfNull(db);

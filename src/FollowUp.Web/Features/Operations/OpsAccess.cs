@@ -3,15 +3,15 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace FollowUp.Web.Features.Reminders;
+namespace FollowUp.Web.Features.Operations;
 
 /// <summary>
 /// Who may open the operations page and the jobs dashboard: accounts whose email is listed in
-/// <c>FollowUp:Admin:Emails</c>, and members of the role <see cref="ReminderOptions.AdminRole"/> (granted with
+/// <c>FollowUp:Admin:Emails</c>, and members of the role <see cref="OperationsOptions.AdminRole"/> (granted with
 /// <c>dotnet FollowUp.Web.dll admin grant EMAIL</c>). Nobody else, whatever the age of their account: the right
 /// used to go to the oldest account and passed silently to the next one when it was deleted.
 /// </summary>
-public sealed class OpsAccess(IDbContextFactory<FollowUpDbContext> dbFactory, IOptions<ReminderOptions> options, IConfiguration configuration)
+public sealed class OpsAccess(IDbContextFactory<FollowUpDbContext> dbFactory, IOptions<OperationsOptions> options, IConfiguration configuration)
 {
     public async Task<bool> IsAdministratorAsync(string userId, CancellationToken ct = default)
     {

@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace FollowUp.Web.Features.Reminders;
+namespace FollowUp.Web.Features.Operations;
 
 /// <summary>
 /// <c>dotnet FollowUp.Web.dll admin grant EMAIL | revoke EMAIL | list</c>: names the administrators of /ops in the
-/// database (the role <see cref="ReminderOptions.AdminRole"/>), with the same settings as the app (data folder,
+/// database (the role <see cref="OperationsOptions.AdminRole"/>), with the same settings as the app (data folder,
 /// connection string), and exits. The account must exist: register first, then grant.
 /// </summary>
 public static class AdminCommand
@@ -21,7 +21,7 @@ public static class AdminCommand
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        var role = services.GetRequiredService<IOptions<ReminderOptions>>().Value.AdminRole;
+        var role = services.GetRequiredService<IOptions<OperationsOptions>>().Value.AdminRole;
         await using var db = await services.GetRequiredService<IDbContextFactory<FollowUpDbContext>>().CreateDbContextAsync(ct);
         switch (args.Count > 1 ? args[1].ToUpperInvariant() : "")
         {
