@@ -43,7 +43,9 @@ public static class IdentitySetup
         services.AddSingleton<Sessions>();
         services.AddMemoryCache();
         services.AddSingleton<DummyPasswordHash>();
+        services.AddHttpContextAccessor();
         services.AddScoped<SignInService>();
+        services.AddScoped<AccountService>();
 
         services.AddIdentityCore<AppUser>(o =>
             {

@@ -31,14 +31,18 @@ public sealed class SignInService(
     SignInManager<AppUser> signIn,
     IPasswordHasher<AppUser> hasher,
     IMemoryCache cache,
-    DummyPasswordHash dummy)
+    DummyPasswordHash dummy,
+    IHttpContextAccessor http)
 {
     public const int MaxFailures = 5;
 
     public static readonly TimeSpan LockoutWindow = TimeSpan.FromMinutes(15);
 
-    public async Task<SignInOutcome> PasswordSignInAsync(string email, string password, bool remember, IPAddress? client)
+    /// <summary>Signs in with a password; failures count against the email from the request's client address.</summary>
+    public async Task<SignInOutcome> PasswordSignInAsync(string email, string password, bool remember)
     {
+        // The forwarded-headers middleware has already put the real client's address here behind a proxy.
+        var client = http.HttpContext?.Connection.RemoteIpAddress;
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(password);
         var key = FailureKey(email, client);
