@@ -8,6 +8,8 @@ using System.Diagnostics;
 using System.Globalization;
 using FollowUp.Web.Data;
 using FollowUp.Web.Features.Applications;
+using FollowUp.Web.Features.Backups;
+using FollowUp.Web.Features.DataExport;
 using FollowUp.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 
@@ -29,7 +31,7 @@ else
 {
     builder.Configuration["FollowUp:DataDirectory"] = target;
 }
-builder.AddFollowUpLogging().AddFollowUpClock().AddFollowUpData().AddFollowUpIdentity().AddFollowUpTrust()
+builder.AddFollowUpLogging().AddFollowUpClock().AddFollowUpData().AddFollowUpIdentity().AddFollowUpSecurity().AddFollowUpDataExport().AddFollowUpBackups()
     .AddFollowUpLocalization().AddFollowUpFeatures().AddFollowUpReminders().AddFollowUpJobs().AddFollowUpUi();
 await using var app = builder.Build();
 app.MigrateFollowUpDatabase();

@@ -1,3 +1,5 @@
+using FollowUp.Web.Features.Backups;
+using FollowUp.Web.Features.DataExport;
 using FollowUp.Web.Features.Operations;
 using FollowUp.Web.Features.Reminders;
 using FollowUp.Web.Infrastructure;
@@ -8,7 +10,9 @@ builder.AddFollowUpLogging()
     .AddFollowUpClock()
     .AddFollowUpData()
     .AddFollowUpIdentity()
-    .AddFollowUpTrust()
+    .AddFollowUpSecurity()
+    .AddFollowUpDataExport()
+    .AddFollowUpBackups()
     .AddFollowUpLocalization()
     .AddFollowUpFeatures()
     .AddFollowUpReminders()
@@ -23,7 +27,10 @@ if (AdminCommand.Handles(args))
     Environment.ExitCode = await AdminCommand.RunAsync(app.Services, args, Console.Out);
     return;
 }
-app.UseFollowUpTrust();
+// Security first: its headers then cover every response.
+app.UseFollowUpSecurity();
+app.UseFollowUpDataExport();
+app.SecureFollowUpBackups();
 app.UseFollowUpPipeline();
 app.MapFollowUpEndpoints();
 app.MapFollowUpReminders();
