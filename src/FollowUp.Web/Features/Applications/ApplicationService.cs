@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FollowUp.Web.Data;
 using FollowUp.Web.Infrastructure;
 using FollowUp.Web.Features.NextSteps;
@@ -156,29 +157,17 @@ public sealed class ApplicationService(
         return deleted > 0;
     }
 
-    public async Task<SaveResult> AddInterviewAsync(int applicationId, InterviewInput input, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var owner = await currentUser.IdAsync();
-        var errors = input.Parse(out var at, out var promiseDate);
-        if (errors.Count > 0)
+    public Task<SaveResult> AddInterviewAsync(int applicationId, InterviewInput input, CancellationToken ct = default) =>
+        SaveInterviewAsync(input, async (db, owner) =>
         {
-            return SaveResult.Invalid(errors);
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var app = await db.ApplicationsOf(owner).FirstOrDefaultAsync(a => a.Id == applicationId, ct);
-        if (app is null)
-        {
-            return SaveResult.Missing;
-        }
-        var interview = new Interview { ApplicationId = app.Id, OwnerId = owner, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
-        input.ApplyTo(interview, at, promiseDate);
-        db.Interviews.Add(interview);
-        app.UpdatedAtUtc = interview.CreatedAtUtc;
-        await db.SaveChangesAsync(ct);
-        await ChangedAsync(owner, app.Id, ct);
-        return SaveResult.Ok(interview.Id);
-    }
+            if (!await db.ApplicationsOf(owner).AnyAsync(a => a.Id == applicationId, ct))
+            {
+                return null;
+            }
+            var interview = new Interview { ApplicationId = applicationId, OwnerId = owner, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
+            db.Interviews.Add(interview);
+            return interview;
+        }, ct);
 
     public async Task<Interview?> GetInterviewAsync(int interviewId, CancellationToken ct = default)
     {
@@ -187,7 +176,11 @@ public sealed class ApplicationService(
         return await db.InterviewsOf(owner).AsNoTracking().FirstOrDefaultAsync(i => i.Id == interviewId, ct);
     }
 
-    public async Task<SaveResult> UpdateInterviewAsync(int interviewId, InterviewInput input, CancellationToken ct = default)
+    public Task<SaveResult> UpdateInterviewAsync(int interviewId, InterviewInput input, CancellationToken ct = default) =>
+        SaveInterviewAsync(input, (db, owner) => db.InterviewsOf(owner).FirstOrDefaultAsync(i => i.Id == interviewId, ct), ct);
+
+    /// <summary>Checks the form, then writes it onto the interview <paramref name="find"/> gives (null: not the user's).</summary>
+    private async Task<SaveResult> SaveInterviewAsync(InterviewInput input, Func<FollowUpDbContext, string, Task<Interview?>> find, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var owner = await currentUser.IdAsync();
@@ -197,8 +190,7 @@ public sealed class ApplicationService(
             return SaveResult.Invalid(errors);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var interview = await db.InterviewsOf(owner).FirstOrDefaultAsync(i => i.Id == interviewId, ct);
-        if (interview is null)
+        if (await find(db, owner) is not { } interview)
         {
             return SaveResult.Missing;
         }
@@ -209,15 +201,8 @@ public sealed class ApplicationService(
         return SaveResult.Ok(interview.Id);
     }
 
-    public async Task<bool> DeleteInterviewAsync(int interviewId, CancellationToken ct = default)
-    {
-        var owner = await currentUser.IdAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var applicationId = await db.InterviewsOf(owner).Where(i => i.Id == interviewId).Select(i => i.ApplicationId).FirstOrDefaultAsync(ct);
-        var deleted = await db.InterviewsOf(owner).Where(i => i.Id == interviewId).ExecuteDeleteAsync(ct) > 0;
-        await ChangedAsync(owner, applicationId, ct);
-        return deleted;
-    }
+    public Task<bool> DeleteInterviewAsync(int interviewId, CancellationToken ct = default) =>
+        DeleteRowAsync((db, owner) => db.InterviewsOf(owner).Where(i => i.Id == interviewId), i => i.ApplicationId, ct);
 
     public async Task<SaveResult> LogEventAsync(int applicationId, EventInput input, CancellationToken ct = default)
     {
@@ -255,12 +240,17 @@ public sealed class ApplicationService(
         return SaveResult.Ok(record.Id);
     }
 
-    public async Task<bool> DeleteEventAsync(int eventId, CancellationToken ct = default)
+    public Task<bool> DeleteEventAsync(int eventId, CancellationToken ct = default) =>
+        DeleteRowAsync((db, owner) => db.EventsOf(owner).Where(e => e.Id == eventId), e => e.ApplicationId, ct);
+
+    /// <summary>Deletes the user's row that <paramref name="row"/> selects and tells the listener its application changed.</summary>
+    private async Task<bool> DeleteRowAsync<T>(
+        Func<FollowUpDbContext, string, IQueryable<T>> row, Expression<Func<T, int>> applicationOf, CancellationToken ct)
     {
         var owner = await currentUser.IdAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var applicationId = await db.EventsOf(owner).Where(e => e.Id == eventId).Select(e => e.ApplicationId).FirstOrDefaultAsync(ct);
-        var deleted = await db.EventsOf(owner).Where(e => e.Id == eventId).ExecuteDeleteAsync(ct) > 0;
+        var applicationId = await row(db, owner).Select(applicationOf).FirstOrDefaultAsync(ct);
+        var deleted = await row(db, owner).ExecuteDeleteAsync(ct) > 0;
         await ChangedAsync(owner, applicationId, ct);
         return deleted;
     }

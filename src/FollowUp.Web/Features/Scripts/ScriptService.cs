@@ -98,28 +98,23 @@ public sealed class ScriptService(
             return SaveResult.Invalid(errors);
         }
 
-        var owner = await currentUser.IdAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.ApplicationsOf(owner).AnyAsync(a => a.Id == applicationId, ct))
+        return await WriteForApplicationAsync(applicationId, async (db, owner) =>
         {
-            return SaveResult.Missing;
-        }
+            var row = await db.ScriptAnswersOf(owner).FirstOrDefaultAsync(a => a.ApplicationId == applicationId, ct);
+            if (row is null)
+            {
+                row = new ScriptAnswersRecord { ApplicationId = applicationId, OwnerId = owner };
+                db.ScriptAnswers.Add(row);
+            }
 
-        var row = await db.ScriptAnswersOf(owner).FirstOrDefaultAsync(a => a.ApplicationId == applicationId, ct);
-        if (row is null)
-        {
-            row = new ScriptAnswersRecord { ApplicationId = applicationId, OwnerId = owner };
-            db.ScriptAnswers.Add(row);
-        }
-
-        row.LateReason = Check.Clean(input.LateReason);
-        row.ReachableTimes = Check.Clean(input.ReachableTimes);
-        row.LearnedInInterview = Check.Clean(input.LearnedInInterview);
-        row.MessageMayNotHaveReached = input.MessageMayNotHaveReached;
-        row.WritesInEnglish = input.WritesInEnglish;
-        row.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Ok(applicationId);
+            row.LateReason = Check.Clean(input.LateReason);
+            row.ReachableTimes = Check.Clean(input.ReachableTimes);
+            row.LearnedInInterview = Check.Clean(input.LearnedInInterview);
+            row.MessageMayNotHaveReached = input.MessageMayNotHaveReached;
+            row.WritesInEnglish = input.WritesInEnglish;
+            row.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+            return () => applicationId;
+        }, ct);
     }
 
     /// <summary>Keeps the user's edit of one script (application, kind, language); too long a text is refused and nothing is written.</summary>
@@ -139,6 +134,30 @@ public sealed class ScriptService(
             return SaveResult.Invalid(errors);
         }
 
+        return await WriteForApplicationAsync(applicationId, async (db, owner) =>
+        {
+            var code = CodeOf(language);
+            var row = await db.ScriptDraftsOf(owner).FirstOrDefaultAsync(d => d.ApplicationId == applicationId && d.Kind == kind && d.Language == code, ct);
+            if (row is null)
+            {
+                row = new ScriptDraftRecord { ApplicationId = applicationId, OwnerId = owner, Kind = kind, Language = code };
+                db.ScriptDrafts.Add(row);
+            }
+
+            row.Subject = edit.Subject;
+            row.Body = edit.Body;
+            row.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+            return () => row.Id;
+        }, ct);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in one context when the application is the user's, then saves; the id it returns
+    /// is read after the save (a new row's id is known only then).
+    /// </summary>
+    private async Task<SaveResult> WriteForApplicationAsync(
+        int applicationId, Func<FollowUpDbContext, string, Task<Func<int>>> write, CancellationToken ct)
+    {
         var owner = await currentUser.IdAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.ApplicationsOf(owner).AnyAsync(a => a.Id == applicationId, ct))
@@ -146,19 +165,9 @@ public sealed class ScriptService(
             return SaveResult.Missing;
         }
 
-        var code = CodeOf(language);
-        var row = await db.ScriptDraftsOf(owner).FirstOrDefaultAsync(d => d.ApplicationId == applicationId && d.Kind == kind && d.Language == code, ct);
-        if (row is null)
-        {
-            row = new ScriptDraftRecord { ApplicationId = applicationId, OwnerId = owner, Kind = kind, Language = code };
-            db.ScriptDrafts.Add(row);
-        }
-
-        row.Subject = edit.Subject;
-        row.Body = edit.Body;
-        row.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        var id = await write(db, owner);
         await db.SaveChangesAsync(ct);
-        return SaveResult.Ok(row.Id);
+        return SaveResult.Ok(id());
     }
 
     /// <summary>Forgets the user's edit: the page shows the script as the app writes it again.</summary>
