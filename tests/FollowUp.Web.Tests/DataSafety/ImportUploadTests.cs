@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using FollowUp.Web.Tests.Infrastructure;
 
@@ -45,17 +44,7 @@ public sealed class ImportUploadTests(AppServerFixture fixture) : IClassFixture<
 
     private static async Task<(HttpStatusCode Status, string Html)> PostAsync(HttpClient client, byte[] file)
     {
-        var form = await Forms.GetDocumentAsync(client, "/account/import");
-        var element = form.QuerySelectorAll("form").Single(f => f.QuerySelector("input[name=_handler]")?.GetAttribute("value") == "import");
-        using var content = new MultipartFormDataContent();
-        foreach (var hidden in element.QuerySelectorAll("input[type=hidden]"))
-        {
-            content.Add(new StringContent(hidden.GetAttribute("value") ?? ""), hidden.GetAttribute("name")!);
-        }
-        var bytes = new ByteArrayContent(file);
-        bytes.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        content.Add(bytes, "Upload", "followup.json");
-        using var response = await client.PostAsync(new Uri("/account/import", UriKind.Relative), content);
+        using var response = await ImportForm.SendAsync(client, file);
         if (response.StatusCode is HttpStatusCode.SeeOther or HttpStatusCode.Redirect)
         {
             // Post, redirect, get: the answer is the import page the redirect names.
