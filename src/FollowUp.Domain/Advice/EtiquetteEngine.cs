@@ -29,7 +29,7 @@ public static class EtiquetteEngine
     public static Advice Advise(InterviewFacts interview, IReadOnlyList<ContactEvent> events, BusinessCalendar calendar, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        ValidatePolicy(calendar.Policy);
+        PolicyLimits.EnsureUsable(calendar.Policy);
         var facts = Scan(interview, events, now);
         var ctx = new Context(interview, calendar, calendar.Policy, now, facts);
         var fmt = new TextFormat(now);
@@ -86,7 +86,7 @@ public static class EtiquetteEngine
     public static NextStep Primary(InterviewFacts interview, IReadOnlyList<ContactEvent> events, BusinessCalendar calendar, DateTime now, bool explain = true)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        ValidatePolicy(calendar.Policy);
+        PolicyLimits.EnsureUsable(calendar.Policy);
         var facts = Scan(interview, events, now);
         var ctx = new Context(interview, calendar, calendar.Policy, now, facts);
         var draft = CallbackStep(in ctx)
@@ -164,30 +164,6 @@ public static class EtiquetteEngine
             > 3660 => throw new ArgumentException($"A '{p.Kind}' promise of {p.Count} is not a plausible reply window.", nameof(interview)),
             { } n => n,
         };
-    }
-
-    private static void ValidatePolicy(EtiquettePolicy policy)
-    {
-        ArgumentNullException.ThrowIfNull(policy);
-        static void AtLeast(int value, int min, string name)
-        {
-            if (value < min)
-            {
-                throw new ArgumentException($"Policy {name} must be at least {min} (was {value}).", nameof(policy));
-            }
-        }
-
-        AtLeast(policy.CallWindowMarginHours, 0, nameof(policy.CallWindowMarginHours));
-        AtLeast(policy.CallbackRetryAfterBusinessDays, 1, nameof(policy.CallbackRetryAfterBusinessDays));
-        AtLeast(policy.CallbackRetryDueBusinessDays, policy.CallbackRetryAfterBusinessDays, nameof(policy.CallbackRetryDueBusinessDays));
-        AtLeast(policy.MaxCallAttempts, 1, nameof(policy.MaxCallAttempts));
-        AtLeast(policy.InquiryGraceBusinessDays, 0, nameof(policy.InquiryGraceBusinessDays));
-        AtLeast(policy.UnspecifiedWaitDays, 0, nameof(policy.UnspecifiedWaitDays));
-        AtLeast(policy.UnspecifiedDueDays, policy.UnspecifiedWaitDays, nameof(policy.UnspecifiedDueDays));
-        AtLeast(policy.UnderReviewRecheckDays, 0, nameof(policy.UnderReviewRecheckDays));
-        AtLeast(policy.UnderReviewMinWaitDays, 0, nameof(policy.UnderReviewMinWaitDays));
-        AtLeast(policy.FollowUpLimit, 0, nameof(policy.FollowUpLimit));
-        AtLeast(policy.MoveOnAfterBusinessDays, 0, nameof(policy.MoveOnAfterBusinessDays));
     }
 
     // ---- One pass over the events, in time order ----
