@@ -123,20 +123,12 @@ public static class PolicyLimits
         Func<EtiquettePolicy, int>? notBelow = null) =>
         new(name, form, read, with, floor, min, max, notBelow);
 
-    /// <summary>False only when the calendar works without margin and lunch break but not with this policy's.</summary>
+    /// <summary>
+    /// False only when the calendar itself is fine (its days and hours) but this policy's margin and lunch break
+    /// leave no time to call in its hours; a calendar's own faults are reported by its own checks.
+    /// </summary>
     private static bool LeavesCallWindow(CompanyCalendar calendar, EtiquettePolicy policy) =>
-        Builds(calendar, policy) || !Builds(calendar, policy with { CallWindowMarginHours = 0, AvoidLunch = false });
-
-    private static bool Builds(CompanyCalendar calendar, EtiquettePolicy policy)
-    {
-        try
-        {
-            _ = new BusinessCalendar(calendar, policy);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
+        BusinessCalendar.DaysProblem(calendar, out _) is not null
+        || CallHours.TryCreate(calendar.Hours, policy.CallWindowMarginHours, policy.AvoidLunch, out _, out var problem)
+        || problem is not (CallHoursProblem.MarginFillsDay or CallHoursProblem.LunchFillsRest);
 }
