@@ -1,7 +1,7 @@
 using System.Globalization;
 using FollowUp.Domain.Calendar;
 using FollowUp.Domain.Events;
-using static FollowUp.Domain.Advice.EtiquetteEngine;
+using static FollowUp.Domain.Advice.Steps;
 
 namespace FollowUp.Domain.Advice;
 
