@@ -43,6 +43,19 @@ public sealed class NextStepComponentTests(FollowUpAppFactory app) : ComponentCo
     }
 
     [Theory]
+    [InlineData("ja", "明日 10:00から", "明日 10:00まではお問い合わせを控えましょう。")]
+    [InlineData("en", "from tomorrow 10:00", "Please don't inquire before tomorrow 10:00.")]
+    public void A_step_that_opens_tomorrow_says_tomorrow_in_the_pages_language(string culture, string window, string wait)
+    {
+        Culture(culture);
+        var step = new NextStep(StepKind.FollowUp, new DateTime(2026, 11, 25, 10, 0, 0), null, false, RuleId.R6, LocalizedText.Empty);
+        var view = Render<NextStepView>(p => p.Add(v => v.Step, step).Add(v => v.Now, Now).Add(v => v.ShowWhy, false));
+
+        Assert.Equal(window, view.Find(".fu-step-window").TextContent.Trim());
+        Assert.Equal(wait, view.Find(".fu-step-dont").TextContent.Trim());
+    }
+
+    [Theory]
     [InlineData("ja", "期限切れ")]
     [InlineData("en", "Overdue")]
     public void An_overdue_step_is_marked(string culture, string badge)
