@@ -37,6 +37,7 @@ public static class PolicyLimits
     /// </summary>
     public static ImmutableArray<PolicySetting> Settings { get; } =
     [
+        // Numbers: name, form position (0: only the spec sets it), floor, min, max, read, set[, not below].
         Number(nameof(EtiquettePolicy.CallWindowMarginHours), form: 7, 0, 0, 2, p => p.CallWindowMarginHours, (p, v) => p with { CallWindowMarginHours = v }),
         new PolicySetting<bool>(nameof(EtiquettePolicy.AvoidLunch), formPosition: 8, p => p.AvoidLunch, (p, v) => p with { AvoidLunch = v }),
         Number(nameof(EtiquettePolicy.CallbackRetryAfterBusinessDays), form: 4, 1, 1, 10, p => p.CallbackRetryAfterBusinessDays, (p, v) => p with { CallbackRetryAfterBusinessDays = v }),
