@@ -68,4 +68,52 @@ public sealed class PolicyLimitsTests
         var closed = CompanyCalendar.Default with { ClosedWeekdays = [.. Enum.GetValues<DayOfWeek>()] };
         Assert.Empty(PolicyLimits.Check(wide, closed));
     }
+
+    [Fact]
+    public void The_table_has_every_setting_of_the_policy_once_in_its_order_and_each_row_reads_and_sets_its_own()
+    {
+        var properties = typeof(EtiquettePolicy).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance);
+        Assert.Equal(properties.Select(p => p.Name), PolicyLimits.Settings.Select(s => s.Name));
+        foreach (var setting in PolicyLimits.Settings)
+        {
+            // Changing one row changes that property and no other.
+            var changed = setting switch
+            {
+                PolicySetting<int> n => n.With(EtiquettePolicy.Default, n.Recommended + 1),
+                PolicySetting<bool> f => f.With(EtiquettePolicy.Default, !f.Recommended),
+                _ => throw new InvalidOperationException(setting.Name),
+            };
+            Assert.Equal([setting.Name], properties.Where(p => !Equals(p.GetValue(changed), p.GetValue(EtiquettePolicy.Default))).Select(p => p.Name));
+            Assert.Equal(changed, setting.CopyFrom(changed, EtiquettePolicy.Default));
+        }
+    }
+
+    [Fact]
+    public void Nine_settings_a_person_may_change_in_the_order_the_forms_show_them()
+    {
+        Assert.Equal(
+            ["InquiryGraceBusinessDays", "FollowUpLimit", "MoveOnAfterBusinessDays", "CallbackRetryAfterBusinessDays", "CallbackRetryDueBusinessDays",
+             "MaxCallAttempts", "CallWindowMarginHours", "AvoidLunch", "SuggestThankYou"],
+            PolicyLimits.Editable.Select(s => s.Name));
+        // Every value a person may choose is one the rules run with.
+        Assert.All(PolicyLimits.Settings.OfType<PolicyNumber>(), n => Assert.True(n.Floor <= n.Min, n.Name));
+    }
+
+    [Theory]
+    [InlineData(nameof(EtiquettePolicy.MaxCallAttempts), "Policy MaxCallAttempts must be at least 1 (was 0).")]
+    [InlineData(nameof(EtiquettePolicy.CallbackRetryDueBusinessDays), "Policy CallbackRetryDueBusinessDays must be at least 2 (was 1).")]
+    [InlineData(nameof(EtiquettePolicy.FollowUpLimit), "Policy FollowUpLimit must be at least 0 (was -1).")]
+    public void A_policy_the_rules_cannot_run_with_is_refused_naming_the_setting_and_its_floor(string setting, string message)
+    {
+        var policy = setting switch
+        {
+            nameof(EtiquettePolicy.MaxCallAttempts) => EtiquettePolicy.Default with { MaxCallAttempts = 0 },
+            nameof(EtiquettePolicy.CallbackRetryDueBusinessDays) => EtiquettePolicy.Default with { CallbackRetryDueBusinessDays = 1 },
+            _ => EtiquettePolicy.Default with { FollowUpLimit = -1 },
+        };
+        var refused = Assert.Throws<ArgumentException>(() => PolicyLimits.EnsureUsable(policy));
+        Assert.Equal((message, "policy"), (refused.Message.Split(" (Parameter")[0], refused.ParamName));
+        // Out of a form's range but usable: the engine runs with it.
+        PolicyLimits.EnsureUsable(EtiquettePolicy.Default with { InquiryGraceBusinessDays = 300 });
+    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FollowUp.Domain.Calendar;
 using FollowUp.Domain.Events;
+using static FollowUp.Domain.Advice.Steps;
 
 namespace FollowUp.Domain.Advice;
 
@@ -13,9 +14,6 @@ namespace FollowUp.Domain.Advice;
 /// </summary>
 public static class EtiquetteEngine
 {
-    private static readonly TimeSpan s_thankYouOpensAfter = TimeSpan.FromHours(1);
-    private static readonly TimeSpan s_thankYouClosesAfter = TimeSpan.FromHours(48);
-
     /// <summary>Every applicable step, and the primary one (the first group of the spec that applies).</summary>
     /// <param name="interview">The interview and its reply promise.</param>
     /// <param name="events">What happened, in any order.</param>
@@ -29,8 +27,8 @@ public static class EtiquetteEngine
     public static Advice Advise(InterviewFacts interview, IReadOnlyList<ContactEvent> events, BusinessCalendar calendar, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        ValidatePolicy(calendar.Policy);
-        var facts = Scan(interview, events, now);
+        PolicyLimits.EnsureUsable(calendar.Policy);
+        var facts = EventFacts.Scan(interview, events, now);
         var ctx = new Context(interview, calendar, calendar.Policy, now, facts);
         var fmt = new TextFormat(now);
 
@@ -86,8 +84,8 @@ public static class EtiquetteEngine
     public static NextStep Primary(InterviewFacts interview, IReadOnlyList<ContactEvent> events, BusinessCalendar calendar, DateTime now, bool explain = true)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        ValidatePolicy(calendar.Policy);
-        var facts = Scan(interview, events, now);
+        PolicyLimits.EnsureUsable(calendar.Policy);
+        var facts = EventFacts.Scan(interview, events, now);
         var ctx = new Context(interview, calendar, calendar.Policy, now, facts);
         var draft = CallbackStep(in ctx)
             ?? (facts.DoneAt is not null ? Done(in ctx)
@@ -110,7 +108,7 @@ public static class EtiquetteEngine
     {
         ArgumentNullException.ThrowIfNull(calendar);
         var attempts = new List<DateTime>();
-        var f = Scan(interview, events, now, attempts);
+        var f = EventFacts.Scan(interview, events, now, attempts);
         if (!f.ThreadSeen)
         {
             return null;
@@ -136,12 +134,12 @@ public static class EtiquetteEngine
     public static DateOnly? PromisedDate(InterviewFacts interview, IReadOnlyList<ContactEvent> events, BusinessCalendar calendar, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        var facts = Scan(interview, events, now);
+        var facts = EventFacts.Scan(interview, events, now);
         return facts.ReviewAt is not null ? facts.ReviewNewDate : PromisedByInterview(interview, calendar);
     }
 
     /// <summary>The date the interview's promise points at (the spec's table), ignoring later answers.</summary>
-    private static DateOnly? PromisedByInterview(InterviewFacts interview, BusinessCalendar calendar)
+    internal static DateOnly? PromisedByInterview(InterviewFacts interview, BusinessCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(interview);
         ArgumentNullException.ThrowIfNull(calendar);
@@ -166,314 +164,6 @@ public static class EtiquetteEngine
         };
     }
 
-    private static void ValidatePolicy(EtiquettePolicy policy)
-    {
-        ArgumentNullException.ThrowIfNull(policy);
-        static void AtLeast(int value, int min, string name)
-        {
-            if (value < min)
-            {
-                throw new ArgumentException($"Policy {name} must be at least {min} (was {value}).", nameof(policy));
-            }
-        }
-
-        AtLeast(policy.CallWindowMarginHours, 0, nameof(policy.CallWindowMarginHours));
-        AtLeast(policy.CallbackRetryAfterBusinessDays, 1, nameof(policy.CallbackRetryAfterBusinessDays));
-        AtLeast(policy.CallbackRetryDueBusinessDays, policy.CallbackRetryAfterBusinessDays, nameof(policy.CallbackRetryDueBusinessDays));
-        AtLeast(policy.MaxCallAttempts, 1, nameof(policy.MaxCallAttempts));
-        AtLeast(policy.InquiryGraceBusinessDays, 0, nameof(policy.InquiryGraceBusinessDays));
-        AtLeast(policy.UnspecifiedWaitDays, 0, nameof(policy.UnspecifiedWaitDays));
-        AtLeast(policy.UnspecifiedDueDays, policy.UnspecifiedWaitDays, nameof(policy.UnspecifiedDueDays));
-        AtLeast(policy.UnderReviewRecheckDays, 0, nameof(policy.UnderReviewRecheckDays));
-        AtLeast(policy.UnderReviewMinWaitDays, 0, nameof(policy.UnderReviewMinWaitDays));
-        AtLeast(policy.FollowUpLimit, 0, nameof(policy.FollowUpLimit));
-        AtLeast(policy.MoveOnAfterBusinessDays, 0, nameof(policy.MoveOnAfterBusinessDays));
-    }
-
-    // ---- One pass over the events, in time order ----
-
-    /// <summary>
-    /// Gathers the facts of every event dated at or before <paramref name="now"/>; later ones have not happened yet.
-    /// A list passed as <paramref name="attempts"/> collects the times of the counted callback attempts (only
-    /// <see cref="LatestCallback"/> needs them; advice itself allocates nothing for them).
-    /// </summary>
-    private static Facts Scan(InterviewFacts interview, IReadOnlyList<ContactEvent> events, DateTime now, List<DateTime>? attempts = null)
-    {
-        ArgumentNullException.ThrowIfNull(interview);
-        ArgumentNullException.ThrowIfNull(events);
-        if (interview.Promise is null)
-        {
-            throw new ArgumentException("The interview has no reply promise; use ReplyPromise.Unspecified.", nameof(interview));
-        }
-
-        var facts = new Facts { AttemptTimes = attempts };
-        if (IsSorted(events))
-        {
-            for (var i = 0; i < events.Count && events[i].At <= now; i++)
-            {
-                Apply(ref facts, events[i]);
-            }
-        }
-        else
-        {
-            // OrderBy is stable: events at the same minute keep the order they were given in.
-            foreach (var e in events.OrderBy(static e => e.At))
-            {
-                if (e.At > now)
-                {
-                    break;
-                }
-
-                Apply(ref facts, e);
-            }
-        }
-
-        return facts;
-    }
-
-    private static bool IsSorted(IReadOnlyList<ContactEvent> events)
-    {
-        for (var i = 0; i < events.Count; i++)
-        {
-            if (events[i] is null)
-            {
-                throw new ArgumentException($"Event #{i} is null.", nameof(events));
-            }
-
-            if (i > 0 && events[i].At < events[i - 1].At)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static void Apply(ref Facts f, ContactEvent e)
-    {
-        switch (e)
-        {
-            case MissedCall m:
-                if ((uint)m.Voicemail > (uint)VoicemailKind.NoCallbackNeeded)
-                {
-                    throw new ArgumentException($"Unknown voicemail kind '{m.Voicemail}'.", nameof(e));
-                }
-
-                // The spec's thread starts at the latest missed call that asks for (or allows) a callback;
-                // a "no need to call back" voicemail neither opens one nor closes an earlier one.
-                if (m.Voicemail != VoicemailKind.NoCallbackNeeded)
-                {
-                    f.ThreadOpen = true;
-                    f.ThreadSeen = true;
-                    f.MissedAt = m.At;
-                    f.Voicemail = m.Voicemail;
-                    f.Attempts = 0;
-                    f.AttemptTimes?.Clear();
-                    f.ReachedAt = null;
-                }
-
-                break;
-            case CallMade c:
-                if ((uint)c.Outcome > (uint)CallOutcome.LeftVoicemail || (uint)(c.Purpose ?? CallPurpose.CallBack) > (uint)CallPurpose.FollowUp)
-                {
-                    throw new ArgumentException("Unknown call outcome or purpose.", nameof(e));
-                }
-
-                var isCallback = c.Purpose == CallPurpose.CallBack || (c.Purpose is null && f.ThreadOpen);
-                if (!isCallback && c.Outcome != CallOutcome.NoAnswer)
-                {
-                    f.FollowUps++;
-                    f.LastFollowUpAt = c.At;
-                    f.UnansweredFollowUpCall = false;
-                }
-                else if (!isCallback)
-                {
-                    // A follow-up call nobody answered asked nothing: the one follow-up is still to come.
-                    f.UnansweredFollowUpCall = true;
-                }
-
-                if (c.Outcome == CallOutcome.Reached)
-                {
-                    if (f.ThreadOpen)
-                    {
-                        f.ReachedAt = c.At;
-                    }
-
-                    f.ThreadOpen = false;
-                }
-                else if (isCallback && f.ThreadOpen)
-                {
-                    f.Attempts++;
-                    f.LastAttemptAt = c.At;
-                    f.LastAttemptOutcome = c.Outcome;
-                    f.AttemptTimes?.Add(c.At);
-                }
-
-                break;
-            case EmailSent s:
-                switch (s.Purpose)
-                {
-                    case EmailPurpose.ThankYou:
-                        f.ThankYouSent = true;
-                        break;
-                    case EmailPurpose.FollowUp:
-                        f.FollowUps++;
-                        f.LastFollowUpAt = s.At;
-                        f.UnansweredFollowUpCall = false;
-                        break;
-                    case EmailPurpose.Other:
-                        break;
-                    default:
-                        throw new ArgumentException($"Unknown email purpose '{s.Purpose}'.", nameof(e));
-                }
-
-                break;
-            case ContactReceived r:
-                if ((uint)r.Channel > (uint)ContactChannel.Email)
-                {
-                    throw new ArgumentException($"Unknown channel '{r.Channel}'.", nameof(e));
-                }
-
-                f.ThreadOpen = false;
-                break;
-            case ResultReceived r:
-                f.ThreadOpen = false;
-                switch (r.Outcome)
-                {
-                    case ResultOutcome.UnderReview:
-                        // An answer resets the follow-up count; a new date replaces D.
-                        f.ReviewAt = r.At;
-                        f.ReviewNewDate = r.NewDate;
-                        f.FollowUps = 0;
-                        f.UnansweredFollowUpCall = false;
-                        break;
-                    case ResultOutcome.Offer or ResultOutcome.Rejected or ResultOutcome.NextRound:
-                        f.DoneAt = r.At;
-                        f.DoneOutcome = r.Outcome;
-                        break;
-                    default:
-                        throw new ArgumentException($"Unknown result outcome '{r.Outcome}'.", nameof(e));
-                }
-
-                break;
-            case ThankYouSkipped:
-                f.ThankYouSkipped = true;
-                break;
-            default:
-                throw new ArgumentException($"Unknown event type '{e.GetType().Name}'.", nameof(e));
-        }
-    }
-
-    // ---- The groups of the spec ----
-
-    private static Draft Done(in Context c) =>
-        new(StepKind.Done, c.Facts.DoneAt!.Value, null, RuleId.R5);
-
-    private static Draft? CallbackStep(in Context c)
-    {
-        ref readonly var f = ref c.Facts;
-        if (!f.ThreadOpen)
-        {
-            return null;
-        }
-
-        var cal = c.Calendar;
-        if (f.Attempts == 0)
-        {
-            var (opens, closes) = FirstCallbackWindow(cal, f.MissedAt);
-            var rule = c.Now > closes ? RuleId.R4 : opens > f.MissedAt ? RuleId.R2 : RuleId.R1;
-            return new Draft(StepKind.CallBack, opens, closes, rule);
-        }
-
-        if (f.Attempts < c.Policy.MaxCallAttempts)
-        {
-            var last = DateOnly.FromDateTime(f.LastAttemptAt);
-            var opens = cal.NextCallMoment(cal.AddBusinessDays(last, c.Policy.CallbackRetryAfterBusinessDays).ToDateTime(TimeOnly.MinValue));
-            var closes = cal.DayEnd(cal.AddBusinessDays(last, c.Policy.CallbackRetryDueBusinessDays));
-            return new Draft(StepKind.RetryCall, opens, closes, RuleId.R3);
-        }
-
-        return new Draft(StepKind.EmailInstead, f.LastAttemptAt, null, RuleId.R3);
-    }
-
-    /// <summary>When the first callback opens and by when it is due (R1, R2): the one place that says when a callback becomes late.</summary>
-    private static (DateTime Opens, DateTime Closes) FirstCallbackWindow(BusinessCalendar cal, DateTime missedAt)
-    {
-        var opens = cal.NextCallMoment(missedAt);
-        return (opens, cal.DayEnd(DateOnly.FromDateTime(opens)));
-    }
-
-    private static Draft Prepare(in Context c) => new(StepKind.Prepare, c.Now, c.Interview.At, RuleId.R12);
-
-    private static Draft? ThankYouStep(in Context c)
-    {
-        var closes = c.Interview.At + s_thankYouClosesAfter;
-        return c.Policy.SuggestThankYou && !c.Facts.ThankYouSent && !c.Facts.ThankYouSkipped && c.Now < closes
-            ? new Draft(StepKind.SendThankYou, c.Interview.At + s_thankYouOpensAfter, closes, RuleId.R11)
-            : null;
-    }
-
-    private static Draft Ladder(in Context c)
-    {
-        ref readonly var f = ref c.Facts;
-        var policy = c.Policy;
-        var (firstOpens, firstCloses, firstRule) = FirstFollowUp(in c);
-
-        if (f.FollowUps >= policy.FollowUpLimit)
-        {
-            // R9, never before the first follow-up would have opened: an early inquiry must not make the
-            // app call the application lost before the company's own date has passed.
-            if (f.FollowUps == 0)
-            {
-                return new Draft(StepKind.MoveOn, firstOpens, null, c.Interview.ContactsSuccessfulOnly ? RuleId.R10 : RuleId.R9);
-            }
-
-            var afterLast = AfterLastFollowUp(in c);
-            return new Draft(StepKind.MoveOn, afterLast > firstOpens ? afterLast : firstOpens, null, RuleId.R9);
-        }
-
-        if (c.Interview.ContactsSuccessfulOnly)
-        {
-            return new Draft(StepKind.MoveOn, firstOpens, null, RuleId.R10);
-        }
-
-        return f.FollowUps == 0
-            ? new Draft(StepKind.FollowUp, firstOpens, firstCloses, firstRule)
-            : new Draft(StepKind.FollowUp, AfterLastFollowUp(in c), null, RuleId.R9); // only when the user raised the limit
-    }
-
-    internal static DateTime AfterLastFollowUp(in Context c)
-    {
-        var day = c.Calendar.AddBusinessDays(DateOnly.FromDateTime(c.Facts.LastFollowUpAt), c.Policy.MoveOnAfterBusinessDays);
-        return c.Calendar.NextCallMoment(day.ToDateTime(TimeOnly.MinValue));
-    }
-
-    private static (DateTime Opens, DateTime? Closes, RuleId Rule) FirstFollowUp(in Context c)
-    {
-        ref readonly var f = ref c.Facts;
-        var cal = c.Calendar;
-        var policy = c.Policy;
-        var interviewDay = DateOnly.FromDateTime(c.Interview.At);
-
-        if (f.ReviewAt is { } reviewAt && f.ReviewNewDate is null)
-        {
-            var a = interviewDay.AddDays(policy.UnderReviewRecheckDays);
-            var b = DateOnly.FromDateTime(reviewAt).AddDays(policy.UnderReviewMinWaitDays);
-            return (OpensOn(cal, a > b ? a : b), null, RuleId.R8);
-        }
-
-        if (c.PromisedDate is { } d)
-        {
-            return (OpensOn(cal, cal.AddBusinessDays(d, policy.InquiryGraceBusinessDays)), null, RuleId.R6);
-        }
-
-        var opens = OpensOn(cal, interviewDay.AddDays(policy.UnspecifiedWaitDays));
-        var due = cal.NextCallMoment(interviewDay.AddDays(policy.UnspecifiedDueDays).ToDateTime(TimeOnly.MinValue));
-        return (opens, cal.DayEnd(DateOnly.FromDateTime(due)), RuleId.R7);
-    }
-
-    private static DateTime OpensOn(BusinessCalendar cal, DateOnly day) => cal.NextCallMoment(day.ToDateTime(TimeOnly.MinValue));
-
     private static NextStep Materialize(Draft d, in Context c, TextFormat fmt)
     {
         var overdue = IsOverdue(d, in c);
@@ -484,53 +174,4 @@ public static class EtiquetteEngine
         new(d.Kind, d.OpensAt, d.ClosesAt, IsOverdue(d, in c), d.Rule, LocalizedText.Empty);
 
     private static bool IsOverdue(Draft d, in Context c) => d.ClosesAt is { } closes && c.Now > closes;
-
-    /// <summary>A step before its explanation is written (the text is only built for steps that are returned).</summary>
-    internal readonly record struct Draft(StepKind Kind, DateTime OpensAt, DateTime? ClosesAt, RuleId Rule);
-
-    /// <summary>What the events say, gathered in one pass.</summary>
-    internal struct Facts
-    {
-        public DateTime? DoneAt;
-        public ResultOutcome DoneOutcome;
-        public bool ThreadOpen;
-        public bool ThreadSeen;
-        public DateTime MissedAt;
-        public VoicemailKind Voicemail;
-        public int Attempts;
-        public DateTime LastAttemptAt;
-        public CallOutcome LastAttemptOutcome;
-        public List<DateTime>? AttemptTimes;
-        public DateTime? ReachedAt;
-        public bool ThankYouSent;
-        public bool ThankYouSkipped;
-        public DateTime? ReviewAt;
-        public DateOnly? ReviewNewDate;
-        public int FollowUps;
-        public DateTime LastFollowUpAt;
-        public bool UnansweredFollowUpCall;
-    }
-
-    /// <summary>Everything a step builder needs.</summary>
-    internal readonly struct Context
-    {
-        public Context(InterviewFacts interview, BusinessCalendar calendar, EtiquettePolicy policy, DateTime now, Facts facts)
-        {
-            Interview = interview;
-            Calendar = calendar;
-            Policy = policy;
-            Now = now;
-            Facts = facts;
-
-            // A later "under review" answer replaces D: with its new date, or with no date at all (R8).
-            PromisedDate = facts.ReviewAt is not null ? facts.ReviewNewDate : PromisedByInterview(interview, calendar);
-        }
-
-        public readonly InterviewFacts Interview;
-        public readonly BusinessCalendar Calendar;
-        public readonly EtiquettePolicy Policy;
-        public readonly DateTime Now;
-        public readonly Facts Facts;
-        public readonly DateOnly? PromisedDate;
-    }
 }

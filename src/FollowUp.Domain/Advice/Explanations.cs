@@ -1,6 +1,7 @@
 using System.Globalization;
+using FollowUp.Domain.Calendar;
 using FollowUp.Domain.Events;
-using static FollowUp.Domain.Advice.EtiquetteEngine;
+using static FollowUp.Domain.Advice.Steps;
 
 namespace FollowUp.Domain.Advice;
 
@@ -77,11 +78,11 @@ internal static class Explanations
             !cal.IsBusinessDay(missedDay) ? ("休業日の着信なので、", "They called on a day the company is closed, so")
             : time >= hours.Close.ToTimeSpan() ? ("営業時間外の着信なので、", "They called after business hours, so")
             : time < hours.Open.ToTimeSpan() ? ("営業時間外の着信なので、", "They called before business hours, so")
-            : c.Policy.AvoidLunch && time >= TimeSpan.FromHours(12) && time < TimeSpan.FromHours(13) ? ("昼休み中の着信なので、", "They called during lunch, so")
+            : c.Policy.AvoidLunch && CallHours.IsLunch(time) ? ("昼休み中の着信なので、", "They called during lunch, so")
             : ("始業直後や終業間際は忙しい時間帯なので、", "The first and last hour of the day are busy, so");
 
         var opensDay = DateOnly.FromDateTime(d.OpensAt);
-        var windows = cal.DescribeWindows();
+        var windows = cal.CallHours.InWords;
         var firstWindow = d.OpensAt == cal.NextCallMoment(opensDay.ToDateTime(TimeOnly.MinValue));
         var (whenJa, whenEn) = firstWindow
             ? ($"{fmt.JaDay(opensDay, today)}の{windows.Japanese}", $"{fmt.EnDay(opensDay, today)} {windows.English}")

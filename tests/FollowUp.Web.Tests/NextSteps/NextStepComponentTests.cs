@@ -28,17 +28,19 @@ public sealed class NextStepComponentTests(FollowUpAppFactory app) : ComponentCo
     }
 
     [Theory]
-    [InlineData("ja", "12月3日(木) 10:00から", "待機中")]
-    [InlineData("en", "from Thu Dec 3, 10:00", "Wait")]
-    public void A_follow_up_not_open_yet_says_to_wait_and_until_when_in_one_date_style(string culture, string window, string title)
+    [InlineData("ja", 12, 3, "12月3日(木) 10:00から", "待機中", "12月3日(木) 10:00まではお問い合わせを控えましょう。")]
+    [InlineData("en", 12, 3, "from Thu Dec 3, 10:00", "Wait", "Please don't inquire before Thu Dec 3, 10:00.")]
+    [InlineData("ja", 11, 25, "明日 10:00から", "待機中", "明日 10:00まではお問い合わせを控えましょう。")]
+    [InlineData("en", 11, 25, "from tomorrow 10:00", "Wait", "Please don't inquire before tomorrow 10:00.")]
+    public void A_follow_up_not_open_yet_says_to_wait_and_until_when_in_one_date_style(string culture, int month, int day, string window, string title, string wait)
     {
         Culture(culture);
-        var step = new NextStep(StepKind.FollowUp, new DateTime(2026, 12, 3, 10, 0, 0), null, false, RuleId.R6, LocalizedText.Empty);
+        var step = new NextStep(StepKind.FollowUp, new DateTime(2026, month, day, 10, 0, 0), null, false, RuleId.R6, LocalizedText.Empty);
         var view = Render<NextStepView>(p => p.Add(v => v.Step, step).Add(v => v.Now, Now).Add(v => v.ShowWhy, false));
 
         Assert.Equal(window, view.Find(".fu-step-window").TextContent.Trim());
         Assert.StartsWith(title, view.Find(".fu-step-title").TextContent, StringComparison.Ordinal);
-        Assert.NotNull(view.Find(".fu-step-dont"));
+        Assert.Equal(wait, view.Find(".fu-step-dont").TextContent.Trim());
         Assert.Empty(view.FindAll(".fu-step-why"));
     }
 

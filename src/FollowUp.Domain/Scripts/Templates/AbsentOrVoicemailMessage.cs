@@ -14,7 +14,7 @@ internal static class AbsentOrVoicemailMessage
     private static Draft Japanese(Slots s, bool followUp)
     {
         var name = s.Name(ja: true);
-        var date = Slots.JaDate(s.InterviewDate);
+        var date = ScriptDates.JaDate(s.InterviewDate);
         var company = s.Company(ja: true);
         var who = s.IsAgency
             ? $"{s.Agency(ja: true)}に派遣登録しております、{name}と申します。"
@@ -72,13 +72,13 @@ internal static class AbsentOrVoicemailMessage
                 "電話番号は数字を区切って、ゆっくりはっきり伝えましょう。",
                 RuleNotes.RetryJa(s.Calendar),
             ];
-        return new(null, Slots.Tidy(body), [.. notes]);
+        return new(null, ScriptLines.Tidy(body), [.. notes]);
     }
 
     private static Draft English(Slots s, bool followUp)
     {
         var name = s.Name(ja: false);
-        var date = Slots.EnDate(s.InterviewDate);
+        var date = ScriptDates.EnDate(s.InterviewDate);
         var company = s.Company(ja: false);
         var who = s.IsAgency
             ? $"This is {name}, registered with {s.Agency(ja: false)}."
@@ -135,6 +135,6 @@ internal static class AbsentOrVoicemailMessage
                 "Say your number slowly and clearly, in groups.",
                 RuleNotes.RetryEn(s.Calendar),
             ];
-        return new(null, Slots.Tidy(body), [.. notes]);
+        return new(null, ScriptLines.Tidy(body), [.. notes]);
     }
 }

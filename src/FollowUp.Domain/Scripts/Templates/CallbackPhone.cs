@@ -15,7 +15,7 @@ internal static class CallbackPhone
         var name = s.Name(ja: true);
         var missed = s.MissedCallJa is { } m ? $"{m}に" : string.Empty;
         var who = s.IsAgency ? s.CoordinatorJa ?? "ご担当の方" : s.PersonJa ?? "採用ご担当の方";
-        var date = Slots.JaDate(s.InterviewDate);
+        var date = ScriptDates.JaDate(s.InterviewDate);
         var intro = s.IsAgency
             ? $"{s.Agency(ja: true)}に派遣登録しております、{name}と申します。"
             : $"{date}に{s.StageDoneJa}、{name}と申します。";
@@ -82,7 +82,7 @@ internal static class CallbackPhone
             notes.Add("話ができたら、お礼とお詫びを伝える短いメール（「お電話のお礼」）を送りましょう。");
         }
 
-        return new(null, Slots.Tidy(body), [.. notes]);
+        return new(null, ScriptLines.Tidy(body), [.. notes]);
     }
 
     private static Draft English(Slots s)
@@ -90,7 +90,7 @@ internal static class CallbackPhone
         var name = s.Name(ja: false);
         var missed = s.MissedCallEn is { } m ? $" {m}" : string.Empty;
         var who = s.IsAgency ? s.CoordinatorEn ?? "my coordinator" : s.PersonEn ?? "the person in charge of recruitment";
-        var date = Slots.EnDate(s.InterviewDate);
+        var date = ScriptDates.EnDate(s.InterviewDate);
         var intro = s.IsAgency
             ? $"My name is {name}. I am registered with {s.Agency(ja: false)}."
             : $"My name is {name}. I had my {s.StageEn} with you on {date}.";
@@ -144,6 +144,6 @@ internal static class CallbackPhone
             notes.Add("Once you have spoken to them, send a short email of thanks and apology (\"Thank you for speaking with me\").");
         }
 
-        return new(null, Slots.Tidy(body), [.. notes]);
+        return new(null, ScriptLines.Tidy(body), [.. notes]);
     }
 }

@@ -12,7 +12,7 @@ internal static class CallbackThanksEmail
     private static Draft Japanese(Slots s)
     {
         var name = s.Name(ja: true);
-        var when = s.Ctx.CallbackReachedAt is { } r ? $"{Slots.JaDate(DateOnly.FromDateTime(r))}は、" : string.Empty;
+        var when = s.Ctx.CallbackReachedAt is { } r ? $"{ScriptDates.JaDate(DateOnly.FromDateTime(r))}は、" : string.Empty;
         var wish = s.IsAgency
             ? $"{s.Company(ja: true)}様でのお仕事を引き続き希望しておりますので、どうぞよろしくお願いいたします。"
             : "貴社で働きたいという気持ちに変わりはございませんので、引き続きどうぞよろしくお願いいたします。";
@@ -29,7 +29,7 @@ internal static class CallbackThanksEmail
             {s.SignatureJa()}
             """;
 
-        return new($"お電話のお礼（{name}）", Slots.Tidy(body),
+        return new($"お電話のお礼（{name}）", ScriptLines.Tidy(body),
         [
             "電話で話したあと、その日のうちか翌営業日までに送りましょう。",
             "お詫びは一文で十分です。遅れた理由を書き直したり、言い訳を重ねたりしないようにします。",
@@ -40,10 +40,10 @@ internal static class CallbackThanksEmail
     {
         var name = s.Name(ja: false);
         var company = s.Company(ja: false);
-        var when = s.Ctx.CallbackReachedAt is { } r ? $" on {Slots.EnDate(DateOnly.FromDateTime(r))}" : string.Empty;
+        var when = s.Ctx.CallbackReachedAt is { } r ? $" on {ScriptDates.EnDate(DateOnly.FromDateTime(r))}" : string.Empty;
         var intro = s.IsAgency
             ? $"This is {name}, registered with {s.Agency(ja: false)}."
-            : $"My name is {name}, and I had my {s.StageEn} at {company} on {Slots.EnDate(s.InterviewDate)}.";
+            : $"My name is {name}, and I had my {s.StageEn} at {company} on {ScriptDates.EnDate(s.InterviewDate)}.";
         var wish = s.IsAgency
             ? $"I am still very interested in the position at {company} and look forward to your continued support."
             : "I remain very keen to work with you and look forward to continuing in the selection process.";
@@ -61,7 +61,7 @@ internal static class CallbackThanksEmail
             {s.SignatureEn()}
             """;
 
-        return new($"Thank you for speaking with me ({name})", Slots.Tidy(body),
+        return new($"Thank you for speaking with me ({name})", ScriptLines.Tidy(body),
         [
             "Send it the same day as the call, or by the next business day.",
             "One sentence of apology is enough: do not repeat the reason or add excuses.",

@@ -30,9 +30,6 @@ internal static class PhoneParts
 /// </summary>
 internal static class RuleNotes
 {
-    private static readonly TimeSpan s_lunchStart = new(12, 0, 0);
-    private static readonly TimeSpan s_lunchEnd = new(13, 0, 0);
-
     /// <summary>
     /// When to call, from the company's hours and the user's margin and lunch rule (the windows the engine
     /// advises in), e.g. 「電話は営業日の10:00〜12:00または13:00〜17:00にかけましょう（営業時間09:00〜18:00のうち、
@@ -40,14 +37,14 @@ internal static class RuleNotes
     /// </summary>
     public static string CallWindowJa(BusinessCalendar cal)
     {
-        var (windows, _) = cal.DescribeWindows();
+        var (windows, _) = cal.CallHours.InWords;
         var avoid = new List<string>();
         if (cal.Policy.CallWindowMarginHours > 0)
         {
             avoid.Add(string.Create(CultureInfo.InvariantCulture, $"始業後と終業前の{cal.Policy.CallWindowMarginHours}時間"));
         }
 
-        if (CutsLunch(cal))
+        if (cal.CallHours.CutsLunch)
         {
             avoid.Add("昼休み（12:00〜13:00）");
         }
@@ -60,7 +57,7 @@ internal static class RuleNotes
     /// <summary>The English of <see cref="CallWindowJa"/>.</summary>
     public static string CallWindowEn(BusinessCalendar cal)
     {
-        var (_, windows) = cal.DescribeWindows();
+        var (_, windows) = cal.CallHours.InWords;
         var margin = cal.Policy.CallWindowMarginHours;
         var avoid = new List<string>();
         if (margin > 0)
@@ -68,7 +65,7 @@ internal static class RuleNotes
             avoid.Add(margin == 1 ? "the first and last hour" : string.Create(CultureInfo.InvariantCulture, $"the first and last {margin} hours"));
         }
 
-        if (CutsLunch(cal))
+        if (cal.CallHours.CutsLunch)
         {
             avoid.Add("the 12:00–13:00 lunch break");
         }
@@ -113,15 +110,6 @@ internal static class RuleNotes
         1 => "If there is no answer within about 1 business day, move your energy to other applications.",
         var days => string.Create(CultureInfo.InvariantCulture, $"If there is no answer within about {days} business days, move your energy to other applications."),
     };
-
-    /// <summary>Whether the lunch rule cuts into the company's call window (an afternoon-only company has no lunch gap to mention).</summary>
-    private static bool CutsLunch(BusinessCalendar cal)
-    {
-        var margin = TimeSpan.FromHours(cal.Policy.CallWindowMarginHours);
-        return cal.Policy.AvoidLunch
-            && cal.Calendar.Hours.Open.ToTimeSpan() + margin < s_lunchEnd
-            && cal.Calendar.Hours.Close.ToTimeSpan() - margin > s_lunchStart;
-    }
 
     private static string Hours(BusinessCalendar cal) =>
         string.Create(CultureInfo.InvariantCulture, $"{cal.Calendar.Hours.Open:HH:mm}〜{cal.Calendar.Hours.Close:HH:mm}");

@@ -17,11 +17,11 @@ internal static class EmailInstead
         var from = s.IsAgency && s.CoordinatorJa is { } c ? $"{c}から" : string.Empty;
         var attempts = s.Ctx.CallAttempts.IsDefaultOrEmpty
             ? "何度か"
-            : string.Join("、", s.Ctx.CallAttempts.Order().Select(t => Slots.JaDateTime(t) + "頃")) + "に";
+            : string.Join("、", s.Ctx.CallAttempts.Order().Select(t => ScriptDates.JaDateTime(t) + "頃")) + "に";
         var topic = s.CallTopic
             ?? (s.IsAgency
                 ? $"{s.Company(ja: true)}様との{s.InterviewWordJa}"
-                : $"{Slots.JaDate(s.InterviewDate)}の{s.StageJa}");
+                : $"{ScriptDates.JaDate(s.InterviewDate)}の{s.StageJa}");
 
         var body = $"""
             {s.AddresseeJa()}
@@ -42,7 +42,7 @@ internal static class EmailInstead
             {s.SignatureJa()}
             """;
 
-        return new($"お電話への折り返しの件（{name}）", Slots.Tidy(body),
+        return new($"お電話への折り返しの件（{name}）", ScriptLines.Tidy(body),
         [
             "電話がつながらないまま時間がたつより、メールで用件を確認するほうが確実です。",
             "電話に出られる時間帯は、具体的に書きましょう。",
@@ -56,14 +56,14 @@ internal static class EmailInstead
         var attempts = s.Ctx.CallAttempts.IsDefaultOrEmpty
             ? "several times"
             : string.Create(CultureInfo.InvariantCulture, $"{s.Ctx.CallAttempts.Length} time{(s.Ctx.CallAttempts.Length == 1 ? string.Empty : "s")} (")
-                + string.Join("; ", s.Ctx.CallAttempts.Order().Select(Slots.EnDateTime)) + ")";
+                + string.Join("; ", s.Ctx.CallAttempts.Order().Select(ScriptDates.EnDateTime)) + ")";
         var topic = s.CallTopic
             ?? (s.IsAgency
                 ? $"my {s.StageEn} with {s.Company(ja: false)}"
-                : $"my {s.StageEn} on {Slots.EnDate(s.InterviewDate)}");
+                : $"my {s.StageEn} on {ScriptDates.EnDate(s.InterviewDate)}");
         var intro = s.IsAgency
             ? $"This is {name}, registered with {s.Agency(ja: false)}."
-            : $"My name is {name}. I had my {s.StageEn} at {s.Company(ja: false)} on {Slots.EnDate(s.InterviewDate)}.";
+            : $"My name is {name}. I had my {s.StageEn} at {s.Company(ja: false)} on {ScriptDates.EnDate(s.InterviewDate)}.";
 
         var body = $"""
             {s.GreetingEn()}
@@ -84,7 +84,7 @@ internal static class EmailInstead
             {s.SignatureEn()}
             """;
 
-        return new($"Returning your call ({name})", Slots.Tidy(body),
+        return new($"Returning your call ({name})", ScriptLines.Tidy(body),
         [
             "When calls keep missing each other, an email is the surest way to learn what they wanted.",
             "Be specific about when you can take calls.",

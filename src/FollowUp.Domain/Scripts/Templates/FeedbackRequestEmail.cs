@@ -55,7 +55,7 @@ internal static class FeedbackRequestEmail
                 """;
         }
 
-        return new($"選考のお礼（{name}）", Slots.Tidy(body),
+        return new($"選考のお礼（{name}）", ScriptLines.Tidy(body),
         [
             "送るかどうかは任意です。返信がなくても気にせず、次の応募に進みましょう。",
             "結果への不満や再考のお願いは書かないようにします。",
@@ -91,7 +91,7 @@ internal static class FeedbackRequestEmail
             body = $"""
                 {s.GreetingEn()}
 
-                My name is {name}. I had my {s.StageEn} at {s.Company(ja: false)} on {Slots.EnDate(s.InterviewDate)}.
+                My name is {name}. I had my {s.StageEn} at {s.Company(ja: false)} on {ScriptDates.EnDate(s.InterviewDate)}.
 
                 Thank you for the opportunity to take part in your selection process and for letting me know the outcome.
 
@@ -106,7 +106,7 @@ internal static class FeedbackRequestEmail
                 """;
         }
 
-        return new($"Thank you for the selection process ({name})", Slots.Tidy(body),
+        return new($"Thank you for the selection process ({name})", ScriptLines.Tidy(body),
         [
             "This email is optional. If no answer comes, let it go and keep your other applications moving.",
             "Do not argue with the decision or ask them to reconsider.",

@@ -12,8 +12,8 @@ internal static class FollowUpEmail
     {
         var name = s.Name(ja: true);
         var company = s.Company(ja: true);
-        var date = Slots.JaDate(s.InterviewDate);
-        var timing = s.TimingJa() ?? Slots.Omit;
+        var date = ScriptDates.JaDate(s.InterviewDate);
+        var timing = s.TimingJa() ?? ScriptLines.Omit;
         string body;
         if (s.IsAgency)
         {
@@ -56,7 +56,7 @@ internal static class FollowUpEmail
                 """;
         }
 
-        return new($"{s.InterviewWordJa}結果に関するご確認（{name}）", Slots.Tidy(body),
+        return new($"{s.InterviewWordJa}結果に関するご確認（{name}）", ScriptLines.Tidy(body),
         [
             RuleNotes.OnceJa(s.Calendar) + RuleNotes.MoveOnJa(s.Calendar),
             "結果を急かす言葉（至急・早急に・まだでしょうか など）は使わず、状況の確認にとどめます。",
@@ -67,8 +67,8 @@ internal static class FollowUpEmail
     {
         var name = s.Name(ja: false);
         var company = s.Company(ja: false);
-        var date = Slots.EnDate(s.InterviewDate);
-        var timing = s.TimingEn() ?? Slots.Omit;
+        var date = ScriptDates.EnDate(s.InterviewDate);
+        var timing = s.TimingEn() ?? ScriptLines.Omit;
         string body;
         if (s.IsAgency)
         {
@@ -111,7 +111,7 @@ internal static class FollowUpEmail
                 """;
         }
 
-        return new($"Confirming the status of my {s.StageEn} ({name})", Slots.Tidy(body),
+        return new($"Confirming the status of my {s.StageEn} ({name})", ScriptLines.Tidy(body),
         [
             RuleNotes.OnceEn(s.Calendar) + " " + RuleNotes.MoveOnEn(s.Calendar),
             "Ask to confirm the status; do not press for an answer.",

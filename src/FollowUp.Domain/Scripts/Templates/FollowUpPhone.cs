@@ -12,9 +12,9 @@ internal static class FollowUpPhone
     private static Draft Japanese(Slots s)
     {
         var name = s.Name(ja: true);
-        var date = Slots.JaDate(s.InterviewDate);
+        var date = ScriptDates.JaDate(s.InterviewDate);
         var company = s.Company(ja: true);
-        var timing = s.TimingJa() ?? Slots.Omit;
+        var timing = s.TimingJa() ?? ScriptLines.Omit;
         string reception, purpose;
         if (s.IsAgency)
         {
@@ -65,7 +65,7 @@ internal static class FollowUpPhone
             伝言をお願いするときや留守番電話のときは、「不在・留守電のときの伝言（問い合わせ）」の台本を使いましょう。
             """;
 
-        return new(null, Slots.Tidy(body),
+        return new(null, ScriptLines.Tidy(body),
         [
             RuleNotes.CallWindowJa(s.Calendar),
             RuleNotes.OnceJa(s.Calendar) + "落ち着いた声で、確認のための電話であることを伝えます。",
@@ -75,9 +75,9 @@ internal static class FollowUpPhone
     private static Draft English(Slots s)
     {
         var name = s.Name(ja: false);
-        var date = Slots.EnDate(s.InterviewDate);
+        var date = ScriptDates.EnDate(s.InterviewDate);
         var company = s.Company(ja: false);
-        var timing = s.TimingEn() ?? Slots.Omit;
+        var timing = s.TimingEn() ?? ScriptLines.Omit;
         string reception, purpose;
         if (s.IsAgency)
         {
@@ -126,7 +126,7 @@ internal static class FollowUpPhone
             To leave a message, or on voicemail, use the "Message if they are out (follow-up call)" script.
             """;
 
-        return new(null, Slots.Tidy(body),
+        return new(null, ScriptLines.Tidy(body),
         [
             RuleNotes.CallWindowEn(s.Calendar),
             RuleNotes.OnceEn(s.Calendar) + " Keep a calm tone and make clear you are calling to confirm, not to press.",

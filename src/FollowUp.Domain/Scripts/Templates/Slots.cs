@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using FollowUp.Domain.Advice;
 using FollowUp.Domain.Applications;
 using FollowUp.Domain.Calendar;
@@ -12,12 +10,8 @@ namespace FollowUp.Domain.Scripts.Templates;
 /// The values a template inserts. Each getter returns the context's value or, when it is missing,
 /// a visible marker (【…】 / […]) and records the field key, so no placeholder is ever silently empty.
 /// </summary>
-internal sealed partial class Slots(ScriptContext ctx)
+internal sealed class Slots(ScriptContext ctx)
 {
-    /// <summary>Put on a line of its own to drop that line (an optional sentence that does not apply).</summary>
-    public const string Omit = "\u0001";
-
-    private static readonly string[] JaWeekdays = ["日", "月", "火", "水", "木", "金", "土"];
     private static readonly BusinessCalendar s_usualCalendar = new(CompanyCalendar.Default, EtiquettePolicy.Default);
     private readonly List<string> _missing = [];
 
@@ -35,7 +29,7 @@ internal sealed partial class Slots(ScriptContext ctx)
     /// <summary>
     /// The signature's affiliation line, which fits the application (issue 13, point 6): an agency application
     /// signs with the registration at that agency (「株式会社〇〇に派遣登録」, from the application, so each
-    /// agency gets its own); a direct one with the profile's line, or no line at all (it returns <see cref="Omit"/>),
+    /// agency gets its own); a direct one with the profile's line, or no line at all (it returns <see cref="ScriptLines.Omit"/>),
     /// and never with an agency registration a profile line may still hold.
     /// </summary>
     public string Affiliation(bool ja)
@@ -45,7 +39,7 @@ internal sealed partial class Slots(ScriptContext ctx)
             return Clean(Ctx.AgencyName) is { } agency ? (ja ? $"{agency}に派遣登録" : $"Registered with {agency}") : Agency(ja);
         }
 
-        return Clean(Ctx.Profile.Affiliation) is { } line && !IsAgencyRegistration(line) ? line : Omit;
+        return Clean(Ctx.Profile.Affiliation) is { } line && !IsAgencyRegistration(line) ? line : ScriptLines.Omit;
     }
 
     /// <summary>Whether a profile line names an agency registration (the old hint suggested 「株式会社〇〇に派遣登録」).</summary>
@@ -112,18 +106,8 @@ internal sealed partial class Slots(ScriptContext ctx)
     /// <summary>The interview as a subject word: 面接 or 顔合わせ.</summary>
     public string InterviewWordJa => Ctx.InterviewStage == InterviewStage.AgencyMeeting ? "顔合わせ" : "面接";
 
-    public static string JaDate(DateOnly d) => string.Create(CultureInfo.InvariantCulture, $"{d.Month}月{d.Day}日({JaWeekdays[(int)d.DayOfWeek]})");
-
-    public static string JaDateTime(DateTime t) => JaDate(DateOnly.FromDateTime(t)) + JaTime(t);
-
-    public static string JaTime(DateTime t) => t.Minute == 0
-        ? string.Create(CultureInfo.InvariantCulture, $"{t.Hour}時")
-        : string.Create(CultureInfo.InvariantCulture, $"{t.Hour}時{t.Minute}分");
-
-    // Scripts never say 本日 / 昨日 / 明日: a mail sent (or a script read) a day later would then be wrong.
-
     /// <summary>The missed call's time as 「11月26日(木)11時30分頃」, or null when unknown.</summary>
-    public string? MissedCallJa => Ctx.MissedCallAt is { } m ? JaDateTime(m) + "頃" : null;
+    public string? MissedCallJa => Ctx.MissedCallAt is { } m ? ScriptDates.JaDateTime(m) + "頃" : null;
 
     /// <summary>The phone number as it is read aloud: 090-1234-5678 → 「090の1234の5678」.</summary>
     public string PhoneSpokenJa()
@@ -136,7 +120,7 @@ internal sealed partial class Slots(ScriptContext ctx)
     public string? TimingJa()
     {
         var words = Clean(Ctx.ResultTiming?.Japanese);
-        var date = Ctx.PromisedDate is { } d ? JaDate(d) : null;
+        var date = Ctx.PromisedDate is { } d ? ScriptDates.JaDate(d) : null;
         return (words, date) switch
         {
             ({ } w, { } dt) => $"結果は{w}（{dt}頃まで）にご連絡いただけると伺っておりました。",
@@ -188,7 +172,7 @@ internal sealed partial class Slots(ScriptContext ctx)
     /// </summary>
     public string IntroJa() => IsAgency
         ? $"{Agency(ja: true)}に派遣登録しております、{Name(ja: true)}と申します。"
-        : $"{JaDate(InterviewDate)}に{StageDoneJa}、{Name(ja: true)}と申します。";
+        : $"{ScriptDates.JaDate(InterviewDate)}に{StageDoneJa}、{Name(ja: true)}と申します。";
 
     // ---- English pieces ----
 
@@ -204,14 +188,8 @@ internal sealed partial class Slots(ScriptContext ctx)
     /// <summary>The interview as a plain word: "meeting" for a 顔合わせ, else "interview".</summary>
     public string InterviewWordEn => Ctx.InterviewStage == InterviewStage.AgencyMeeting ? "meeting" : "interview";
 
-    public static string EnDate(DateOnly d) => d.ToString("dddd, d MMMM", CultureInfo.InvariantCulture);
-
-    public static string EnTime(DateTime t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
-
-    public static string EnDateTime(DateTime t) => $"{EnDate(DateOnly.FromDateTime(t))} at around {EnTime(t)}";
-
     /// <summary>The missed call's time as "on Thursday, 26 November at around 11:30" (never "today"), or null.</summary>
-    public string? MissedCallEn => Ctx.MissedCallAt is { } m ? $"on {EnDateTime(m)}" : null;
+    public string? MissedCallEn => Ctx.MissedCallAt is { } m ? $"on {ScriptDates.EnDateTime(m)}" : null;
 
     public string PhoneSpokenEn()
     {
@@ -222,7 +200,7 @@ internal sealed partial class Slots(ScriptContext ctx)
     public string? TimingEn()
     {
         var words = Clean(Ctx.ResultTiming?.English);
-        var date = Ctx.PromisedDate is { } d ? EnDate(d) : null;
+        var date = Ctx.PromisedDate is { } d ? ScriptDates.EnDate(d) : null;
         return (words, date) switch
         {
             ({ } w, { } dt) => $"At the {InterviewWordEn}, I was told I would hear back {w} (by {dt}).",
@@ -291,28 +269,4 @@ internal sealed partial class Slots(ScriptContext ctx)
         phone.Normalize(NormalizationForm.FormKC)
             .Split([' ', '-', 'ー', '‐', '−', '(', ')'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>
-    /// Joins the template's lines, drops <see cref="Omit"/> lines and extra blank lines; "\n" line ends. A
-    /// sentence that ends on a name ending in a period ("Sample Co., Ltd.") gets one period, not two.
-    /// </summary>
-    public static string Tidy(string text)
-    {
-        var lines = text.ReplaceLineEndings("\n").Split('\n').Where(l => l != Omit).Select(l => DoublePeriod().Replace(l.TrimEnd(), "."));
-        var sb = new StringBuilder();
-        var blank = 0;
-        foreach (var line in lines)
-        {
-            blank = line.Length == 0 ? blank + 1 : 0;
-            if (blank < 2)
-            {
-                sb.Append(line).Append('\n');
-            }
-        }
-
-        return sb.ToString().Trim('\n');
-    }
-
-    // Exactly two periods after a letter ("Ltd.."), never an ellipsis.
-    [GeneratedRegex(@"(?<=\p{L})\.\.(?!\.)")]
-    private static partial Regex DoublePeriod();
 }

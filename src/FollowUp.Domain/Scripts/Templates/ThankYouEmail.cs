@@ -10,7 +10,7 @@ internal static class ThankYouEmail
 
     private static Draft Japanese(Slots s)
     {
-        var day = Slots.JaDate(s.InterviewDate);
+        var day = ScriptDates.JaDate(s.InterviewDate);
         var name = s.Name(ja: true);
         var company = s.Company(ja: true);
         string body;
@@ -51,7 +51,7 @@ internal static class ThankYouEmail
                 """;
         }
 
-        return new($"{s.InterviewWordJa}のお礼（{name}）", Slots.Tidy(body),
+        return new($"{s.InterviewWordJa}のお礼（{name}）", ScriptLines.Tidy(body),
         [
             $"{s.InterviewWordJa}から48時間以内、できれば当日中に送りましょう。",
             $"{s.InterviewWordJa}の日程調整のメールがある場合は、そのメールに返信する形で送ると、相手が経緯を追いやすくなります（件名の「Re:」は残して構いません）。",
@@ -61,7 +61,7 @@ internal static class ThankYouEmail
 
     private static Draft English(Slots s)
     {
-        var when = "on " + Slots.EnDate(s.InterviewDate);
+        var when = "on " + ScriptDates.EnDate(s.InterviewDate);
         var name = s.Name(ja: false);
         var company = s.Company(ja: false);
         string body;
@@ -100,7 +100,7 @@ internal static class ThankYouEmail
                 """;
         }
 
-        return new($"Thank you for the {s.StageEn} ({name})", Slots.Tidy(body),
+        return new($"Thank you for the {s.StageEn} ({name})", ScriptLines.Tidy(body),
         [
             $"Send it within 48 hours of the {s.InterviewWordEn}, the same day if you can.",
             $"If the {s.InterviewWordEn} was arranged by email, reply in that thread so the reader has the context (keeping \"Re:\" in the subject is fine).",
