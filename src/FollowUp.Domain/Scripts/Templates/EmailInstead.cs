@@ -24,10 +24,7 @@ internal static class EmailInstead
                 : $"{ScriptDates.JaDate(s.InterviewDate)}の{s.StageJa}");
 
         var body = $"""
-            {s.AddresseeJa()}
-
-            お世話になっております。
-            {s.IntroJa()}
+            {s.OpeningJa()}
 
             {missed}{from}お電話をいただきながら、出ることができず大変失礼いたしました。
             {attempts}折り返しお電話を差し上げましたが、つながらなかったため、

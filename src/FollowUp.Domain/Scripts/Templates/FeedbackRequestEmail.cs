@@ -17,10 +17,7 @@ internal static class FeedbackRequestEmail
         {
             var company = s.Company(ja: true);
             body = $"""
-                {s.AddresseeJa()}
-
-                お世話になっております。
-                {s.IntroJa()}
+                {s.OpeningJa()}
 
                 このたびは{company}様の選考結果をお知らせいただき、ありがとうございました。
                 {s.InterviewWordJa}のご調整をはじめ、ご尽力いただきましたことに感謝申し上げます。
@@ -37,10 +34,7 @@ internal static class FeedbackRequestEmail
         else
         {
             body = $"""
-                {s.AddresseeJa()}
-
-                お世話になっております。
-                {s.IntroJa()}
+                {s.OpeningJa()}
 
                 このたびは選考の機会をいただき、誠にありがとうございました。
                 結果を受け止め、今後の活動に生かしてまいります。

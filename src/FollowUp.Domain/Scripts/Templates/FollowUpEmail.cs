@@ -18,10 +18,7 @@ internal static class FollowUpEmail
         if (s.IsAgency)
         {
             body = $"""
-                {s.AddresseeJa()}
-
-                お世話になっております。
-                {s.IntroJa()}
+                {s.OpeningJa()}
 
                 {date}の{company}様との{s.InterviewWordJa}では、ご調整いただきありがとうございました。
                 {timing}
@@ -38,10 +35,7 @@ internal static class FollowUpEmail
         else
         {
             body = $"""
-                {s.AddresseeJa()}
-
-                お世話になっております。
-                {s.IntroJa()}
+                {s.OpeningJa()}
 
                 先日はお忙しい中、お時間をいただき、誠にありがとうございました。
                 {timing}

@@ -8,9 +8,7 @@ namespace FollowUp.Domain.Scripts.Templates;
 /// </summary>
 internal static class ScriptDates
 {
-    private static readonly string[] JaWeekdays = ["日", "月", "火", "水", "木", "金", "土"];
-
-    public static string JaDate(DateOnly d) => string.Create(CultureInfo.InvariantCulture, $"{d.Month}月{d.Day}日({JaWeekdays[(int)d.DayOfWeek]})");
+    public static string JaDate(DateOnly d) => Advice.DateWords.Date(d, japanese: true, withYear: false);
 
     public static string JaDateTime(DateTime t) => JaDate(DateOnly.FromDateTime(t)) + JaTime(t);
 

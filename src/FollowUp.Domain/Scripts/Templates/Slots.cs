@@ -170,6 +170,9 @@ internal sealed class Slots(ScriptContext ctx)
     /// 名乗り: who one is, tied to the interview so the reader can place the mail at once. 「と申します」, as
     /// one introduces oneself to someone outside (「です」 reads as if they should already know the name).
     /// </summary>
+    /// <summary>A mail's first lines: the addressee, a blank line, 「お世話になっております。」 and who is writing.</summary>
+    public string OpeningJa() => $"{AddresseeJa()}\n\nお世話になっております。\n{IntroJa()}";
+
     public string IntroJa() => IsAgency
         ? $"{Agency(ja: true)}に派遣登録しております、{Name(ja: true)}と申します。"
         : $"{ScriptDates.JaDate(InterviewDate)}に{StageDoneJa}、{Name(ja: true)}と申します。";

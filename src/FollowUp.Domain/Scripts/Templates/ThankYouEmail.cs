@@ -18,10 +18,7 @@ internal static class ThankYouEmail
         {
             // For agency placements the thanks go to the coordinator who arranged the meeting.
             body = $"""
-                {s.AddresseeJa()}
-
-                お世話になっております。
-                {s.IntroJa()}
+                {s.OpeningJa()}
 
                 {day}は{company}様との{s.InterviewWordJa}をご調整いただき、誠にありがとうございました。
                 当日は特に、{s.Learned(ja: true)}についてのお話が印象に残っており、
@@ -35,10 +32,7 @@ internal static class ThankYouEmail
         else
         {
             body = $"""
-                {s.AddresseeJa()}
-
-                お世話になっております。
-                {s.IntroJa()}
+                {s.OpeningJa()}
 
                 このたびはお忙しい中、貴重なお時間をいただき、誠にありがとうございました。
                 特に、{s.Learned(ja: true)}についてのお話が印象に残っており、

@@ -24,6 +24,23 @@ public static class DomainMapping
         };
     }
 
+    /// <summary>
+    /// The application's business calendar under <paramref name="policy"/>; null when the stored calendar has no
+    /// business day or the margin leaves no call window (validation prevents both; old data might not): then
+    /// there is no advice rather than a crash.
+    /// </summary>
+    public static BusinessCalendar? BusinessCalendarOrNull(this JobApplication a, EtiquettePolicy policy)
+    {
+        try
+        {
+            return new BusinessCalendar(a.ToCalendar(), policy);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     public static InterviewFacts ToFacts(this Interview i)
     {
         ArgumentNullException.ThrowIfNull(i);

@@ -56,18 +56,8 @@ public sealed record AdviceInputs(
         {
             return new AdviceInputs(zone, null, null, [], null);
         }
-        BusinessCalendar? calendar;
-        try
-        {
-            calendar = new BusinessCalendar(application.ToCalendar(), policy);
-        }
-        catch (ArgumentException)
-        {
-            // A calendar with no business day at all, or a margin that leaves no call window (validation
-            // prevents both; old data might not): no advice rather than a crash.
-            calendar = null;
-        }
-        return new AdviceInputs(zone, interview, interview.ToFacts(), DomainMapping.EventsFor(interview, events), calendar);
+        return new AdviceInputs(zone, interview, interview.ToFacts(), DomainMapping.EventsFor(interview, events),
+            application.BusinessCalendarOrNull(policy));
     }
 
     /// <summary>The advice at <paramref name="utcNow"/>: a pure function of the inputs and the time.</summary>

@@ -44,7 +44,7 @@ public static class ScriptInputs
         ArgumentNullException.ThrowIfNull(advice);
         var a = detail.Application;
         var interview = advice.Interview;
-        var calendar = CalendarOf(detail);
+        var calendar = detail.Application.BusinessCalendarOrNull(detail.Policy);
         var callback = CallbackOf(detail, interview, calendar, advice.LocalNow);
         var promise = interview?.ToFacts().Promise ?? ReplyPromise.Unspecified;
         return new ScriptContext
@@ -113,21 +113,8 @@ public static class ScriptInputs
         }
 
         var rejected = detail.Events.Any(e => e.Kind == ContactEventKind.Result && e.ResultOutcome == ResultOutcome.Rejected);
-        var callback = CallbackOf(detail, advice.Interview, CalendarOf(detail), advice.LocalNow);
+        var callback = CallbackOf(detail, advice.Interview, detail.Application.BusinessCalendarOrNull(detail.Policy), advice.LocalNow);
         return ScriptWriter.KindsFor(primary.Kind, detail.Application.Route, rejected, callback, advice.LocalNow);
-    }
-
-    /// <summary>The application's calendar under its rules; null when the stored calendar is unusable (as for the advice).</summary>
-    private static BusinessCalendar? CalendarOf(ApplicationDetail detail)
-    {
-        try
-        {
-            return new BusinessCalendar(detail.Application.ToCalendar(), detail.Policy);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
     }
 
     /// <summary>The latest callback thread of <paramref name="interview"/> as the engine counts it, if any.</summary>
