@@ -95,31 +95,38 @@ public sealed class ApplicationService(
         return new ApplicationDetail(app, interviews, events, userDefault);
     }
 
-    public async Task<SaveResult> CreateAsync(ApplicationInput input, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var owner = await currentUser.IdAsync();
-        var errors = input.Parse(out var closures, out var policy);
-        if (errors.Count > 0)
+    public Task<SaveResult> CreateAsync(ApplicationInput input, CancellationToken ct = default) =>
+        SaveApplicationAsync(input, async (db, owner) =>
         {
-            return SaveResult.Invalid(errors);
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.ApplicationsOf(owner).CountAsync(ct) >= MaxApplicationsPerUser)
-        {
-            return SaveResult.Invalid([new FieldError(nameof(ApplicationInput.Company), "Validation.TooManyApplications", MaxApplicationsPerUser)]);
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var app = new JobApplication { OwnerId = owner, CreatedAtUtc = now, UpdatedAtUtc = now };
-        input.ApplyTo(app, closures, policy);
-        db.Applications.Add(app);
-        await db.SaveChangesAsync(ct);
-        await ChangedAsync(owner, app.Id, ct);
-        logger.LogInformation("Application {ApplicationId} created", app.Id);
-        return SaveResult.Ok(app.Id);
-    }
+            if (await db.ApplicationsOf(owner).CountAsync(ct) >= MaxApplicationsPerUser)
+            {
+                return (null, SaveResult.Invalid([new FieldError(nameof(ApplicationInput.Company), "Validation.TooManyApplications", MaxApplicationsPerUser)]));
+            }
+            var now = clock.GetUtcNow().UtcDateTime;
+            var app = new JobApplication { OwnerId = owner, CreatedAtUtc = now, UpdatedAtUtc = now };
+            db.Applications.Add(app);
+            return (app, null);
+        }, ct);
 
-    public async Task<SaveResult> UpdateAsync(int id, ApplicationInput input, CancellationToken ct = default)
+    public Task<SaveResult> UpdateAsync(int id, ApplicationInput input, CancellationToken ct = default) =>
+        SaveApplicationAsync(input, async (db, owner) =>
+        {
+            var app = await db.ApplicationsOf(owner).Include(a => a.Closures).FirstOrDefaultAsync(a => a.Id == id, ct);
+            if (app is null)
+            {
+                return (null, SaveResult.Missing);
+            }
+            db.Closures.RemoveRange(app.Closures);
+            app.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+            return (app, null);
+        }, ct);
+
+    /// <summary>
+    /// Checks the form, then writes it onto the application <paramref name="target"/> gives (new or the user's own),
+    /// unless it answers with a refusal (not found, too many).
+    /// </summary>
+    private async Task<SaveResult> SaveApplicationAsync(
+        ApplicationInput input, Func<FollowUpDbContext, string, Task<(JobApplication? App, SaveResult? Refused)>> target, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var owner = await currentUser.IdAsync();
@@ -129,16 +136,19 @@ public sealed class ApplicationService(
             return SaveResult.Invalid(errors);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var app = await db.ApplicationsOf(owner).Include(a => a.Closures).FirstOrDefaultAsync(a => a.Id == id, ct);
+        var (app, refused) = await target(db, owner);
         if (app is null)
         {
-            return SaveResult.Missing;
+            return refused ?? SaveResult.Missing;
         }
-        db.Closures.RemoveRange(app.Closures);
+        var created = app.Id == 0;
         input.ApplyTo(app, closures, policy);
-        app.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         await ChangedAsync(owner, app.Id, ct);
+        if (created)
+        {
+            logger.LogInformation("Application {ApplicationId} created", app.Id);
+        }
         return SaveResult.Ok(app.Id);
     }
 

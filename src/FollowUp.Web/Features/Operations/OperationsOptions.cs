@@ -2,7 +2,8 @@ namespace FollowUp.Web.Features.Operations;
 
 /// <summary>
 /// Settings under <c>FollowUp:Operations</c>: who administers the app and how much job history /ops keeps. Read from
-/// <c>FollowUp:Reminders</c> too, where releases before 2026-12 kept them; a key under Operations wins.
+/// <c>FollowUp:Reminders</c> too, where releases before 2026-12 kept them; a key under Operations wins. So that an
+/// old key set by the operator still counts, appsettings.json sets none of these: the defaults are here.
 /// </summary>
 public sealed class OperationsOptions
 {
