@@ -169,7 +169,7 @@ public sealed partial class EveryPageTests(BrowserFixture browser, EveryPageTest
     // Buttons, links that look like buttons, navigation and form controls, where visible; links inside running text
     // are exempt (WCAG 2.5.8), as are MudBlazor's own inputs (the field around them is the target).
     private const string SmallTargets = """
-        () => Array.from(document.querySelectorAll('button, a.mud-button-root, nav a, .mud-checkbox, .mud-radio, input.fu-input, .mud-input-slot'))
+        () => Array.from(document.querySelectorAll('button, a.mud-button-root, nav a, .mud-checkbox, .mud-radio, .mud-switch, input.fu-input, .mud-input-slot'))
             .filter(e => e.offsetParent !== null && !e.closest('.mud-popover, .mud-picker-container'))
             .map(e => [e, e.getBoundingClientRect()])
             .filter(([e, r]) => r.width > 0 && r.height > 0 && (r.height < 43.5 || r.width < 43.5))

@@ -47,7 +47,7 @@ public sealed class ExportImportTests(FollowUpAppFactory app) : IClassFixture<Fo
         Assert.DoesNotContain("株式会社ラウンド", await ExportJsonAsync(client), StringComparison.Ordinal);
 
         var page = await ImportAsync(client, Encoding.UTF8.GetBytes(before));
-        Assert.Equal("応募3件、面接3件、やりとり6件を読み込みました。", page.QuerySelector("[data-testid=import-done]")?.TextContent.Trim());
+        Assert.Equal("応募3件、面接3件、やりとり6件を読み込みました。スクリプトの回答1件、編集したスクリプト3件も読み込みました。", page.QuerySelector("[data-testid=import-done]")?.TextContent.Trim());
 
         var after = await ExportJsonAsync(client);
         Assert.Equal(beforeCounts, await app.CountRowsOfAsync(owner));
@@ -175,7 +175,8 @@ public sealed class ExportImportTests(FollowUpAppFactory app) : IClassFixture<Fo
 
         var page = await ImportAsync(bob, Encoding.UTF8.GetBytes(aliceJson));
 
-        Assert.NotNull(page.QuerySelector("[data-testid=import-done]"));
+        Assert.EndsWith("スクリプトの回答1件、編集したスクリプト3件も読み込みました。",
+            page.QuerySelector("[data-testid=import-done]")?.TextContent.Trim(), StringComparison.Ordinal);
         await using var db = app.CreateDbContext();
         var bobApp = await db.ApplicationsOf(bobId).SingleAsync();
         var answers = await db.ScriptAnswersOf(bobId).AsNoTracking().SingleAsync();

@@ -72,4 +72,15 @@ public sealed class NextStepComponentTests(FollowUpAppFactory app) : ComponentCo
         Assert.Contains(rejected, report.TextContent, StringComparison.Ordinal);
         Assert.Contains("株式会社テスト", bad.Find("li").TextContent, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ja", "応募2件、面接0件、やりとり0件を読み込みました。スクリプトの回答1件、編集したスクリプト3件も読み込みました。")]
+    [InlineData("en", "Imported: applications 2, interviews 0, events 0. Also: script answers 1, edited scripts 3.")]
+    public void The_import_result_counts_script_answers_and_edited_scripts(string culture, string done)
+    {
+        Culture(culture);
+        var ok = Render<ImportReportView>(p => p.Add(v => v.Report,
+            new ImportReport(true, 2, 0, 0, false, []) { ScriptAnswers = 1, ScriptEdits = 3 }));
+        Assert.Equal(done, ok.Find("[data-testid=import-done]").TextContent.Trim());
+    }
 }

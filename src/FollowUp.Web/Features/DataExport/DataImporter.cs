@@ -241,7 +241,12 @@ public sealed class DataImporter(
         await changed.ChangedAsync(owner, replan, ct);
         logger.LogInformation("Import saved: {ApplicationCount} applications, {InterviewCount} interviews, {EventCount} events, {SkippedCount} already there",
             rows.Count, interviewCount, eventCount, skipped.Count);
-        return new ImportReport(true, rows.Count, interviewCount, eventCount, profileUpdated, []) { Skipped = skipped };
+        return new ImportReport(true, rows.Count, interviewCount, eventCount, profileUpdated, [])
+        {
+            ScriptAnswers = rows.Count(r => r.ScriptAnswers is not null),
+            ScriptEdits = rows.Sum(r => r.ScriptDrafts.Count),
+            Skipped = skipped,
+        };
     }
 
     /// <summary>The duplicate keys of the applications the account holds.</summary>

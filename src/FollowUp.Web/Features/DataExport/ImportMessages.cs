@@ -64,6 +64,10 @@ public static class ImportMessages
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(l);
         var done = l["Import.Done", report.Applications, report.Interviews, report.Events].Value;
+        if (report.ScriptAnswers > 0 || report.ScriptEdits > 0)
+        {
+            done += l["Import.DoneScripts", report.ScriptAnswers, report.ScriptEdits].Value;
+        }
         if (report.Skipped.Count == 0)
         {
             return done;

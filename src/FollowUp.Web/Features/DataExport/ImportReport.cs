@@ -20,6 +20,12 @@ public sealed record ImportReport(bool Succeeded, int Applications, int Intervie
     /// <summary>How many problems were found (more than <see cref="Problems"/> lists when it is capped).</summary>
     public int ProblemCount { get; init; }
 
+    /// <summary>How many imported applications brought the script page's answers.</summary>
+    public int ScriptAnswers { get; init; }
+
+    /// <summary>How many edited scripts were imported.</summary>
+    public int ScriptEdits { get; init; }
+
     /// <summary>The companies of the applications that were already in the account and were not imported again.</summary>
     public IReadOnlyList<string> Skipped { get; init; } = [];
 
