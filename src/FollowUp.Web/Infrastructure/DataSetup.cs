@@ -4,6 +4,8 @@ using FollowUp.Web.Features.Backups;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace FollowUp.Web.Infrastructure;
@@ -168,14 +170,52 @@ public static class DataSetup
     }
 
     /// <summary>Migrates <paramref name="db"/> and, on SQLite, enables WAL (persistent per database file). Several
-    /// PostgreSQL nodes starting at once are serialised by EF Core's migration lock.</summary>
+    /// PostgreSQL nodes starting at once take turns (<see cref="MigratePostgres"/>).</summary>
     public static void Migrate(FollowUpDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        db.Database.Migrate();
         if (db.Database.IsSqlite())
         {
+            db.Database.Migrate();
             db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+        }
+        else
+        {
+            MigratePostgres(db);
+        }
+    }
+
+    /// <summary>The session-level advisory lock the nodes migrate under ("FollowUp" in ASCII).</summary>
+    private const long MigrationLockKey = 0x466F6C6C6F775570;
+
+    /// <summary>
+    /// Migrates under a PostgreSQL advisory lock held for the whole run on a connection of its own. EF Core's own
+    /// migration lock did not stop two nodes starting together on an empty database from both applying the trigger
+    /// migration (one then failed to start; <c>PostgresFirstStartTests</c>). Inside the lock the history table is made
+    /// first: on an empty database EF Core otherwise reads it before making it and logs the failed read as an error
+    /// (dotnet/efcore#37328), which an operator's first start should not show. A node that dies holding the lock
+    /// drops its connection, and PostgreSQL releases the lock with it.
+    /// </summary>
+    private static void MigratePostgres(FollowUpDbContext db)
+    {
+        var cs = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString;
+        using var connection = new NpgsqlConnection(cs);
+        connection.Open();
+        using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
+        {
+            take.Parameters.AddWithValue("key", MigrationLockKey);
+            take.ExecuteNonQuery();
+        }
+        try
+        {
+            db.GetService<IHistoryRepository>().CreateIfNotExists();
+            db.Database.Migrate();
+        }
+        finally
+        {
+            using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+            release.Parameters.AddWithValue("key", MigrationLockKey);
+            release.ExecuteNonQuery();
         }
     }
 }
