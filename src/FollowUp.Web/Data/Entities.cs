@@ -44,7 +44,7 @@ public abstract class CalendarColumns
 }
 
 /// <summary>One job application (応募) and the company's calendar.</summary>
-public sealed class JobApplication : CalendarColumns
+public sealed class JobApplication : CalendarColumns, IOwnedRow
 {
     public int Id { get; set; }
     public string OwnerId { get; set; } = "";
@@ -96,7 +96,7 @@ public sealed class ClosureRange
 }
 
 /// <summary>An interview (面接) and what was said about the reply.</summary>
-public sealed class Interview
+public sealed class Interview : IOwnedRow
 {
     public int Id { get; set; }
     public int ApplicationId { get; set; }
@@ -127,7 +127,7 @@ public enum ContactEventKind
 }
 
 /// <summary>A contact event on an application; the detail columns used depend on <see cref="Kind"/>.</summary>
-public sealed class ContactEventRecord
+public sealed class ContactEventRecord : IOwnedRow
 {
     public int Id { get; set; }
     public int ApplicationId { get; set; }
@@ -152,7 +152,7 @@ public sealed class ContactEventRecord
 /// interviews, events and profile, so a cached read can tell in one tiny query whether it is still current,
 /// whoever wrote (see ADR 0011).
 /// </summary>
-public sealed class DataVersion
+public sealed class DataVersion : IOwnedRow
 {
     public string OwnerId { get; set; } = "";
     public long Version { get; set; }

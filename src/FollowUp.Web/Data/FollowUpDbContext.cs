@@ -51,14 +51,26 @@ public class FollowUpDbContext : IdentityDbContext<AppUser>
     }
 }
 
+/// <summary>A row that belongs to one user: every query of it starts from <see cref="OwnedQueries.OwnedBy{T}"/>.</summary>
+public interface IOwnedRow
+{
+    /// <summary>The user the row belongs to.</summary>
+    string OwnerId { get; }
+}
+
 /// <summary>The only way the app reads owned rows: every query starts from the owner.</summary>
 public static class OwnedQueries
 {
-    public static IQueryable<JobApplication> ApplicationsOf(this FollowUpDbContext db, string ownerId)
+    /// <summary>The rows of <paramref name="rows"/> that belong to <paramref name="ownerId"/>.</summary>
+    public static IQueryable<T> OwnedBy<T>(this IQueryable<T> rows, string ownerId)
+        where T : class, IOwnedRow
     {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.Applications.Where(a => a.OwnerId == ownerId);
+        ArgumentNullException.ThrowIfNull(rows);
+        return rows.Where(r => r.OwnerId == ownerId);
     }
+
+    public static IQueryable<JobApplication> ApplicationsOf(this FollowUpDbContext db, string ownerId) =>
+        Of<JobApplication>(db, ownerId);
 
     /// <summary>The user's defaults row (zero or one).</summary>
     public static IQueryable<UserDefaults> DefaultsOf(this FollowUpDbContext db, string ownerId)
@@ -71,36 +83,31 @@ public static class OwnedQueries
     public static Task<PolicySettings?> DefaultPolicyOfAsync(this FollowUpDbContext db, string ownerId, CancellationToken ct = default) =>
         db.DefaultsOf(ownerId).AsNoTracking().Select(d => (PolicySettings?)d.Policy).FirstOrDefaultAsync(ct);
 
-    public static IQueryable<Interview> InterviewsOf(this FollowUpDbContext db, string ownerId)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.Interviews.Where(i => i.OwnerId == ownerId);
-    }
+    public static IQueryable<Interview> InterviewsOf(this FollowUpDbContext db, string ownerId) =>
+        Of<Interview>(db, ownerId);
 
     /// <summary>The user's script answers (one row per application they answered for).</summary>
-    public static IQueryable<ScriptAnswersRecord> ScriptAnswersOf(this FollowUpDbContext db, string ownerId)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.ScriptAnswers.Where(a => a.OwnerId == ownerId);
-    }
+    public static IQueryable<ScriptAnswersRecord> ScriptAnswersOf(this FollowUpDbContext db, string ownerId) =>
+        Of<ScriptAnswersRecord>(db, ownerId);
 
     /// <summary>The user's edited scripts.</summary>
-    public static IQueryable<ScriptDraftRecord> ScriptDraftsOf(this FollowUpDbContext db, string ownerId)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.ScriptDrafts.Where(d => d.OwnerId == ownerId);
-    }
+    public static IQueryable<ScriptDraftRecord> ScriptDraftsOf(this FollowUpDbContext db, string ownerId) =>
+        Of<ScriptDraftRecord>(db, ownerId);
 
-    public static IQueryable<ContactEventRecord> EventsOf(this FollowUpDbContext db, string ownerId)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.ContactEvents.Where(e => e.OwnerId == ownerId);
-    }
+    public static IQueryable<ContactEventRecord> EventsOf(this FollowUpDbContext db, string ownerId) =>
+        Of<ContactEventRecord>(db, ownerId);
 
     /// <summary>The closures of the user's applications (a closure row carries no owner of its own).</summary>
     public static IQueryable<ClosureRange> ClosuresOf(this FollowUpDbContext db, string ownerId)
     {
         ArgumentNullException.ThrowIfNull(db);
         return db.Closures.Where(c => db.Applications.Any(a => a.Id == c.ApplicationId && a.OwnerId == ownerId));
+    }
+
+    private static IQueryable<T> Of<T>(FollowUpDbContext db, string ownerId)
+        where T : class, IOwnedRow
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<T>().OwnedBy(ownerId);
     }
 }

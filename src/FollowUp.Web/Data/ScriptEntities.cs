@@ -9,7 +9,7 @@ namespace FollowUp.Web.Data;
 /// What the user told the script page about one application (issue 13, point 5) and the language the scripts
 /// to that company are written in (point 6). One row per application, made at the first answer.
 /// </summary>
-public sealed class ScriptAnswersRecord
+public sealed class ScriptAnswersRecord : IOwnedRow
 {
     public int ApplicationId { get; set; }
     public string OwnerId { get; set; } = "";
@@ -33,7 +33,7 @@ public sealed class ScriptAnswersRecord
 }
 
 /// <summary>A script the user edited in the app, kept for that application, step (kind) and language.</summary>
-public sealed class ScriptDraftRecord
+public sealed class ScriptDraftRecord : IOwnedRow
 {
     public int Id { get; set; }
     public int ApplicationId { get; set; }

@@ -76,7 +76,7 @@ public sealed class ApplicationSnapshots(
     }
 
     private static Task<long> VersionAsync(FollowUpDbContext db, string ownerId, CancellationToken ct) =>
-        db.DataVersions.Where(v => v.OwnerId == ownerId).Select(v => v.Version).FirstOrDefaultAsync(ct);
+        db.DataVersions.OwnedBy(ownerId).Select(v => v.Version).FirstOrDefaultAsync(ct);
 
     /// <summary>Four queries whatever the number of applications: applications (with the user's default
     /// rules), closures, interviews, events.</summary>

@@ -33,7 +33,7 @@ public enum ReminderState
 /// One reminder about one step of one interview. The idempotency key is (interview, step, kind, opens-at):
 /// recomputing the plan finds the same row again instead of adding another.
 /// </summary>
-public sealed class Reminder
+public sealed class Reminder : IOwnedRow
 {
     public int Id { get; set; }
     public string OwnerId { get; set; } = "";
@@ -61,7 +61,7 @@ public sealed class Reminder
 }
 
 /// <summary>One delivery of a reminder, written in the same transaction that marks it delivered.</summary>
-public sealed class ReminderDelivery
+public sealed class ReminderDelivery : IOwnedRow
 {
     public int Id { get; set; }
     public int ReminderId { get; set; }
@@ -93,7 +93,7 @@ public sealed class ReminderPreferences
 /// happened (the process died between a write's commit and its planning, a write behind the app's back) happens
 /// at the next start or sweep. A new application starts at 1 and 0.
 /// </summary>
-public sealed class ReminderPlan
+public sealed class ReminderPlan : IOwnedRow
 {
     public int ApplicationId { get; set; }
     public string OwnerId { get; set; } = "";
@@ -158,6 +158,6 @@ public static class ReminderQueries
     public static IQueryable<Reminder> RemindersOf(this FollowUpDbContext db, string ownerId)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Set<Reminder>().Where(r => r.OwnerId == ownerId);
+        return db.Set<Reminder>().OwnedBy(ownerId);
     }
 }

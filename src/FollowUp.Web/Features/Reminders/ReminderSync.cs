@@ -106,7 +106,7 @@ public sealed class ReminderSync(
         var utcNow = clock.GetUtcNow();
         var ids = applicationIds.ToList();
         // Read before the data: a write after this raises the version again, so the sweep plans once more.
-        var versions = await db.Set<ReminderPlan>().Where(p => ids.Contains(p.ApplicationId) && p.OwnerId == ownerId)
+        var versions = await db.Set<ReminderPlan>().OwnedBy(ownerId).Where(p => ids.Contains(p.ApplicationId))
             .ToDictionaryAsync(p => p.ApplicationId, p => p.ChangeVersion, ct);
         var apps = await db.ApplicationsOf(ownerId).AsNoTracking().Include(a => a.Closures)
             .Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
