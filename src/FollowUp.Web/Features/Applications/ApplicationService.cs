@@ -141,7 +141,7 @@ public sealed class ApplicationService(
         {
             return refused ?? SaveResult.Missing;
         }
-        var created = app.Id == 0;
+        var created = db.Entry(app).State == EntityState.Added;
         input.ApplyTo(app, closures, policy);
         await db.SaveChangesAsync(ct);
         await ChangedAsync(owner, app.Id, ct);
