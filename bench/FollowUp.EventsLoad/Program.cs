@@ -1,15 +1,14 @@
-#:sdk Microsoft.NET.Sdk.Web
-#:project ../../src/FollowUp.Web/FollowUp.Web.csproj
-#:property PublishAot=false
 // Latency of logging an event (ApplicationService.LogEventAsync: validation, the insert, the triggers, the reminder
-// re-planning after the write) under concurrent load, on SQLite or PostgreSQL. Run by bench/events/run.sh.
-// Usage: dotnet run log-events.cs -- sqlite <data folder> | postgres <connection string>  [workers] [events per worker]
+// re-planning after the write) under concurrent load, on SQLite or PostgreSQL. Run by bench/events/run.sh; a project
+// of the solution, so CI compiles it with the app and it cannot fall behind the app's setup.
+// Usage: dotnet run --project bench/FollowUp.EventsLoad -- sqlite <data folder> | postgres <connection string>  [workers] [events per worker]
 using System.Diagnostics;
 using System.Globalization;
 using FollowUp.Web.Data;
 using FollowUp.Web.Features.Applications;
 using FollowUp.Web.Features.Backups;
 using FollowUp.Web.Features.DataExport;
+using FollowUp.Web.Features.Reminders;
 using FollowUp.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 

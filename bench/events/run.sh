@@ -9,11 +9,13 @@ WORKERS=${WORKERS:-16}; EVENTS=${EVENTS:-300}
 # shellcheck source=../../deploy/lib/postgres.sh
 source deploy/lib/postgres.sh
 work="$(mktemp -d "${TMPDIR:-/tmp}/followup-events.XXXXXX")"
+# A folder of its own (as test.sh does): as root the server runs as "postgres", which cannot enter $work (0700).
+pg="$(mktemp -d "${TMPDIR:-/tmp}/followup-events-pg.XXXXXX")"
 port="$(free_port)"
-trap 'pg_stop "$work/pg"; rm -rf "$work"' EXIT
-pg_start "$work/pg" "$port"
+trap 'pg_stop "$pg"; rm -rf "$work" "$pg"' EXIT
+pg_start "$pg" "$port"
 pg_as_owner "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres events
-dotnet build -c Release bench/events/log-events.cs -v quiet --nologo >/dev/null
+dotnet build -c Release bench/FollowUp.EventsLoad -v quiet --nologo >/dev/null
 mkdir -p "$work/sqlite"
-dotnet run -c Release --no-build bench/events/log-events.cs -- sqlite "$work/sqlite" "$WORKERS" "$EVENTS" | tail -1
-dotnet run -c Release --no-build bench/events/log-events.cs -- postgres "Host=127.0.0.1;Port=$port;Username=postgres;Database=events" "$WORKERS" "$EVENTS" | tail -1
+dotnet run -c Release --no-build --project bench/FollowUp.EventsLoad -- sqlite "$work/sqlite" "$WORKERS" "$EVENTS" | tail -1
+dotnet run -c Release --no-build --project bench/FollowUp.EventsLoad -- postgres "Host=127.0.0.1;Port=$port;Username=postgres;Database=events" "$WORKERS" "$EVENTS" | tail -1
