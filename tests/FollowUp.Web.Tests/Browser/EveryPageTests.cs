@@ -117,7 +117,7 @@ public sealed partial class EveryPageTests(BrowserFixture browser, EveryPageTest
         await page.FillAsync("#email", Email);
         await page.FillAsync("#password", FollowUpAppFactory.Password);
         await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(_server.Url("/"));
+        await Expect(page).ToHaveURLAsync(_server.Url("/"));
 
         foreach (var path in _pages)
         {

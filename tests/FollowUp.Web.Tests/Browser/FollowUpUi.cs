@@ -103,7 +103,7 @@ public sealed partial class FollowUpUi
         await Page.Locator("#password").FillAsync(password);
         await Page.Locator("#confirm").FillAsync(password);
         await Page.Locator("button[type=submit]").Filter(new LocatorFilterOptions { HasText = "登録する" }).ClickAsync();
-        await Page.WaitForURLAsync(_server.Url("/"));
+        await Expect(Page).ToHaveURLAsync(_server.Url("/"));
         await Expect(Page.Locator("h1")).ToHaveTextAsync("今日やること");
         Trace("registered");
     }
@@ -132,7 +132,7 @@ public sealed partial class FollowUpUi
         {
             await FillAndLeaveAsync(Page.Locator("#Company"), company);
             await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "保存", Exact = true }).ClickAsync();
-            await Page.WaitForURLAsync(ApplicationUrl(), new PageWaitForURLOptions { Timeout = 10_000 });
+            await Expect(Page).ToHaveURLAsync(ApplicationUrl(), new PageAssertionsToHaveURLOptions { Timeout = 10_000 });
         });
         await Expect(Page.Locator("h1")).ToHaveTextAsync(company);
         Trace("application added");
@@ -142,7 +142,7 @@ public sealed partial class FollowUpUi
     public async Task AddInterviewWithinBusinessDaysAsync(int applicationId, string date, string time, int businessDays)
     {
         await Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "面接を追加" }).ClickAsync();
-        await Page.WaitForURLAsync(_server.Url($"/applications/{applicationId}/interviews/new"));
+        await Expect(Page).ToHaveURLAsync(_server.Url($"/applications/{applicationId}/interviews/new"));
         await Expect(Page.Locator("#iv-date")).ToBeVisibleAsync();
         await FillDateAsync(Page.Locator("#iv-date"), date);
         await FillAndLeaveAsync(Page.Locator("#iv-time"), time);
@@ -153,7 +153,7 @@ public sealed partial class FollowUpUi
         });
         await FillAndLeaveAsync(Page.Locator("#promise-count"), businessDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "保存", Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync(_server.Url($"/applications/{applicationId}"));
+        await Expect(Page).ToHaveURLAsync(_server.Url($"/applications/{applicationId}"));
         Trace("interview added");
     }
 

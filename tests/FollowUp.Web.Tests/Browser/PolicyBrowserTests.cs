@@ -76,7 +76,7 @@ public sealed class PolicyBrowserTests(BrowserFixture browser) : IAsyncLifetime,
         {
             await FollowUpUi.FillAndLeaveAsync(page.Locator("#policy-InquiryGraceBusinessDays"), "1");
             await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "保存", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync(_server!.Url($"/applications/{id}"), new PageWaitForURLOptions { Timeout = 10_000 });
+            await Expect(page).ToHaveURLAsync(_server!.Url($"/applications/{id}"), new PageAssertionsToHaveURLOptions { Timeout = 10_000 });
         });
         step = page.Locator("[data-testid=next-step]").First;
         await Expect(step).ToHaveAttributeAsync("data-step", "FollowUp");

@@ -36,7 +36,7 @@ public sealed class ScriptJourneyTests(BrowserFixture browser) : IAsyncLifetime,
         await ui.GotoAsync($"/culture/set?culture=en&returnUrl={Uri.EscapeDataString($"/applications/{id}")}", interactive: false);
         await ui.WaitForCircuitAsync();
         await page.Locator($"a[href='/applications/{id}/scripts/ThankYouEmail']").First.ClickAsync();
-        await page.WaitForURLAsync(_server!.Url($"/applications/{id}/scripts/ThankYouEmail"));
+        await Expect(page).ToHaveURLAsync(_server!.Url($"/applications/{id}/scripts/ThankYouEmail"));
         await ui.WaitForCircuitAsync();
 
         var body = page.Locator("[data-testid=script-body]");
