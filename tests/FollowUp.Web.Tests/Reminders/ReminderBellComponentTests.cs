@@ -44,6 +44,32 @@ public sealed class ReminderBellComponentTests(FollowUpAppFactory app) : Compone
         snackbars.WaitForAssertion(() => Assert.Contains(toast, snackbars.Find(".mud-snackbar").TextContent, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("ja", "リマインダーが3件あります。最新：株式会社さん：「次の応募に集中する」のタイミングです。 ほかは「通知」でご確認ください。")]
+    [InlineData("en", "3 reminders. Latest: 株式会社さん: time for this step: Move on. The others are under Reminders.")]
+    public async Task Reminders_arriving_together_fold_into_one_toast_with_their_count(string culture, string folded)
+    {
+        Culture(culture);
+        var owner = await App.CreateUserAsync($"fold-{Guid.NewGuid():N}@example.jp");
+        SignIn(owner);
+        var snackbars = Render<MudSnackbarProvider>();
+        Render<ReminderBell>();
+        var notifier = Services.GetRequiredService<ReminderNotifier>();
+
+        await notifier.PublishAsync(owner, new ReminderDelivered(1, 1, "株式会社いち", StepKind.CallBack, ReminderKind.WindowOpens));
+        snackbars.WaitForAssertion(() => Assert.Contains("株式会社いち", Assert.Single(snackbars.FindAll(".mud-snackbar")).TextContent, StringComparison.Ordinal));
+        await notifier.PublishAsync(owner, new ReminderDelivered(2, 2, "株式会社に", StepKind.FollowUp, ReminderKind.ClosingSoon));
+        await notifier.PublishAsync(owner, new ReminderDelivered(3, 3, "株式会社さん", StepKind.MoveOn, ReminderKind.WindowOpens));
+
+        // One toast on screen, for all three; a closing window among them keeps it a warning.
+        snackbars.WaitForAssertion(() =>
+        {
+            var toast = Assert.Single(snackbars.FindAll(".mud-snackbar"));
+            Assert.Contains(folded, toast.TextContent, StringComparison.Ordinal);
+            Assert.Contains("mud-alert-filled-warning", toast.ClassName, StringComparison.Ordinal);
+        });
+    }
+
     [Fact]
     public async Task Reminders_held_by_quiet_hours_show_on_the_bell_when_nothing_is_unread()
     {
