@@ -14,6 +14,7 @@ public sealed class ReminderEngine(
     TimeProvider clock,
     IReminderAlarm alarm,
     ReminderNotifier notifier,
+    IReminderRelay relay,
     ReminderEmailSender email,
     JobHistory ops,
     ReminderSync sync,
@@ -71,6 +72,7 @@ public sealed class ReminderEngine(
             var message = new ReminderDelivered(
                 reminder.Id, reminder.ApplicationId, companies.GetValueOrDefault(reminder.ApplicationId, ""), reminder.StepKind, reminder.Kind);
             await notifier.PublishAsync(reminder.OwnerId, message);
+            await relay.AnnounceAsync(reminder.OwnerId, message, ct);
             if (user.EmailEnabled && email.Enabled && !string.IsNullOrEmpty(user.Email))
             {
                 await SendEmailAsync(user, reminder, message, ct);

@@ -12,6 +12,17 @@ public static class ReminderSetup
         services.Configure<ReminderOptions>(builder.Configuration.GetSection("FollowUp:Reminders"));
         services.Configure<SmtpOptions>(builder.Configuration.GetSection("FollowUp:Smtp"));
         services.AddSingleton<ReminderNotifier>();
+        if (DataLocation.From(builder.Configuration, builder.Environment.ContentRootPath).IsPostgres)
+        {
+            // Several nodes may share the database: each tells the others' open pages what it delivered.
+            services.AddSingleton<PostgresReminderRelay>();
+            services.AddSingleton<IReminderRelay>(sp => sp.GetRequiredService<PostgresReminderRelay>());
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresReminderRelay>());
+        }
+        else
+        {
+            services.AddSingleton<IReminderRelay, SingleNodeRelay>();
+        }
         services.AddSingleton<ReminderEmailSender>();
         services.AddSingleton<ReminderEngine>();
         services.AddSingleton<ReminderSync>();
