@@ -45,7 +45,7 @@ public sealed class ReminderBellComponentTests(FollowUpAppFactory app) : Compone
     }
 
     [Theory]
-    [InlineData("ja", "リマインダーが3件あります。最新：株式会社さん：「次の応募に集中する」のタイミングです。 ほかは「通知」でご確認ください。")]
+    [InlineData("ja", "リマインダーが3件あります。最新：株式会社さん：「次の応募に集中する」のタイミングです。ほかは「通知」でご確認ください。")]
     [InlineData("en", "3 reminders. Latest: 株式会社さん: time for this step: Move on. The others are under Reminders.")]
     public async Task Reminders_arriving_together_fold_into_one_toast_with_their_count(string culture, string folded)
     {
