@@ -51,8 +51,7 @@ public sealed class FormComponentTests(FollowUpAppFactory app) : ComponentContex
     public async Task An_interview_note_over_the_limit_is_explained_and_nothing_is_saved(string culture, string message)
     {
         Culture(culture);
-        var owner = await App.CreateUserAsync($"iv-{Guid.NewGuid():N}@example.jp");
-        SignIn(owner);
+        var owner = await SignInNewUserAsync("iv");
         var created = await App.ServiceFor(owner).CreateAsync(Seed.Application("株式会社メモ"));
         Render<MudPopoverProvider>();
         var page = Render<InterviewEditPage>(p => p.Add(i => i.ApplicationId, created.Id));
@@ -68,8 +67,7 @@ public sealed class FormComponentTests(FollowUpAppFactory app) : ComponentContex
     [Fact]
     public async Task The_interview_date_is_typed_as_written_in_Japanese_and_shown_with_its_weekday()
     {
-        var owner = await App.CreateUserAsync($"date-{Guid.NewGuid():N}@example.jp");
-        SignIn(owner);
+        var owner = await SignInNewUserAsync("date");
         var created = await App.ServiceFor(owner).CreateAsync(Seed.Application("株式会社日付"));
         Render<MudPopoverProvider>();
         var page = Render<InterviewEditPage>(p => p.Add(i => i.ApplicationId, created.Id));
@@ -90,8 +88,7 @@ public sealed class FormComponentTests(FollowUpAppFactory app) : ComponentContex
     public async Task The_quick_log_refuses_an_event_in_the_future_and_says_why(string culture, string message)
     {
         Culture(culture);
-        var owner = await App.CreateUserAsync($"future-{Guid.NewGuid():N}@example.jp");
-        SignIn(owner);
+        var owner = await SignInNewUserAsync("future");
         var seeded = await Seed.ApplicationWithHistoryAsync(App.ServiceFor(owner), "株式会社未来");
         var provider = Render<MudDialogProvider>();
         Render<MudPopoverProvider>();
@@ -114,8 +111,7 @@ public sealed class FormComponentTests(FollowUpAppFactory app) : ComponentContex
     public async Task A_rule_out_of_range_is_explained_beside_it_and_reset_restores_the_recommended_values(string culture, string message)
     {
         Culture(culture);
-        var owner = await App.CreateUserAsync($"rules-{Guid.NewGuid():N}@example.jp");
-        SignIn(owner);
+        var owner = await SignInNewUserAsync("rules");
         Render<MudPopoverProvider>();
         var page = Render<DefaultsPage>();
         page.WaitForAssertion(() => page.Find("#policy-MaxCallAttempts"));

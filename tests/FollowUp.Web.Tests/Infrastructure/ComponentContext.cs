@@ -46,6 +46,14 @@ public abstract class ComponentContext : BunitContext, IDisposable
         state.SetAuthenticationState(Task.FromResult(new AuthenticationState(user)));
     }
 
+    /// <summary>A new user (<c>{prefix}-…@example.jp</c>), signed in (<see cref="SignIn"/>); returns their id.</summary>
+    protected async Task<string> SignInNewUserAsync(string prefix)
+    {
+        var owner = await App.CreateUserAsync($"{prefix}-{Guid.NewGuid():N}@example.jp");
+        SignIn(owner);
+        return owner;
+    }
+
     /// <summary>Renders in "ja" or "en" from now on (the components read the current culture, as the app's request does).</summary>
     protected static void Culture(string name)
     {

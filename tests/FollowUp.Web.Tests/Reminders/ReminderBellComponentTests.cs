@@ -17,8 +17,7 @@ public sealed class ReminderBellComponentTests(FollowUpAppFactory app) : Compone
     public async Task A_delivery_raises_a_toast_and_the_count_without_a_reload(string culture, string toast, string label)
     {
         Culture(culture);
-        var owner = await App.CreateUserAsync($"bell-{Guid.NewGuid():N}@example.jp");
-        SignIn(owner);
+        var owner = await SignInNewUserAsync("bell");
         var snackbars = Render<MudSnackbarProvider>();
         var bell = Render<ReminderBell>();
         Assert.Empty(bell.FindAll("[data-testid=reminder-count]"));
@@ -50,8 +49,7 @@ public sealed class ReminderBellComponentTests(FollowUpAppFactory app) : Compone
     public async Task Reminders_arriving_together_fold_into_one_toast_with_their_count(string culture, string folded)
     {
         Culture(culture);
-        var owner = await App.CreateUserAsync($"fold-{Guid.NewGuid():N}@example.jp");
-        SignIn(owner);
+        var owner = await SignInNewUserAsync("fold");
         var snackbars = Render<MudSnackbarProvider>();
         Render<ReminderBell>();
         var notifier = Services.GetRequiredService<ReminderNotifier>();
@@ -73,8 +71,7 @@ public sealed class ReminderBellComponentTests(FollowUpAppFactory app) : Compone
     [Fact]
     public async Task Reminders_held_by_quiet_hours_show_on_the_bell_when_nothing_is_unread()
     {
-        var owner = await App.CreateUserAsync($"held-{Guid.NewGuid():N}@example.jp");
-        SignIn(owner);
+        var owner = await SignInNewUserAsync("held");
         var seeded = await Seed.ApplicationWithHistoryAsync(App.ServiceFor(owner), "株式会社しずか");
         // Quiet all day but one minute, and a reminder already due: it waits.
         await Services.GetRequiredService<ReminderService>().SetQuietHoursAsync(new TimeOnly(0, 1), new TimeOnly(0, 0));

@@ -18,8 +18,7 @@ public sealed class TodayComponentTests(FollowUpAppFactory app) : ComponentConte
     [Fact]
     public async Task Sample_data_lands_in_its_groups_and_no_group_contradicts_its_cards()
     {
-        var owner = await App.CreateUserAsync($"today-{Guid.NewGuid():N}@example.jp");
-        SignIn(owner);
+        var owner = await SignInNewUserAsync("today");
         var page = Render<TodayPage>();
         page.Find("[data-testid=today-empty] button").Click(); // "サンプルデータで試す"
 
@@ -85,8 +84,7 @@ public sealed class TodayComponentTests(FollowUpAppFactory app) : ComponentConte
     [Fact]
     public async Task Missed_call_from_a_card_opens_the_quick_log_and_two_taps_save_it()
     {
-        var owner = await App.CreateUserAsync($"today-log-{Guid.NewGuid():N}@example.jp");
-        SignIn(owner);
+        var owner = await SignInNewUserAsync("today-log");
         var dialogs = Render<MudDialogProvider>();
         var page = Render<TodayPage>();
         page.Find("[data-testid=today-empty] button").Click();
