@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
 
 namespace FollowUp.Web.Data;
 
@@ -49,6 +50,19 @@ public class FollowUpDbContext : IdentityDbContext<AppUser>
         // tables beside their entities in the feature's folder. The data layer names no feature.
         builder.ApplyConfigurationsFromAssembly(typeof(FollowUpDbContext).Assembly);
     }
+}
+
+/// <summary>
+/// For <c>dotnet ef migrations add X --context FollowUpDbContext</c>: the SQLite model. Without it the tools took the
+/// PostgreSQL design-time factory for this type too (its context derives from this one) and wrote a second PostgreSQL
+/// migration instead of the SQLite one.
+/// </summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<FollowUpDbContext>
+{
+    public FollowUpDbContext CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<FollowUpDbContext>()
+            .UseSqlite("Data Source=followup_design.db")
+            .Options);
 }
 
 /// <summary>A row that belongs to one user: every query of it starts from <see cref="OwnedQueries.OwnedBy{T}"/>.</summary>

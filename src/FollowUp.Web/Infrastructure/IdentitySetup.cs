@@ -45,6 +45,7 @@ public static class IdentitySetup
         services.AddSingleton<DummyPasswordHash>();
         services.AddHttpContextAccessor();
         services.AddScoped<SignInService>();
+        services.AddSingleton<SignInFailures>();
         services.AddScoped<AccountService>();
 
         services.AddIdentityCore<AppUser>(o =>

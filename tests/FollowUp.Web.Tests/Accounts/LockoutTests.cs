@@ -48,11 +48,12 @@ public sealed class LockoutTests(AppServerFixture fixture) : IClassFixture<AppSe
         Assert.Equal(Locked, await SignInAsync(client, nobody, "guess number 6"));
     }
 
-    private const string Failed = "failed";
-    private const string Locked = "locked";
-    private const string SignedIn = "signed in";
+    internal const string Failed = "failed";
+    internal const string Locked = "locked";
+    internal const string SignedIn = "signed in";
 
-    private static async Task<string> SignInAsync(HttpClient client, string email, string password)
+    /// <summary>Posts the sign-in form and says what came of it: <see cref="Failed"/>, <see cref="Locked"/> or <see cref="SignedIn"/>.</summary>
+    internal static async Task<string> SignInAsync(HttpClient client, string email, string password)
     {
         using var response = await Forms.SubmitAsync(client, "/account/login", "login", new Dictionary<string, string>
         {

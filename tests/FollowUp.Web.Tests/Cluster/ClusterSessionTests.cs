@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using FollowUp.Web.Features.DataExport;
+using FollowUp.Web.Tests.Accounts;
 using FollowUp.Web.Tests.DataSafety;
 using FollowUp.Web.Tests.Infrastructure;
 
@@ -33,6 +34,24 @@ public sealed class ClusterSessionTests(ClusterSessionTests.TwoNodes cluster) : 
         using var stranger = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = b.BaseUri };
         using var refused = await stranger.GetAsync(new Uri("/applications", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Failed_sign_ins_count_on_every_node_together()
+    {
+        var (a, b) = (cluster.Nodes.Nodes[0], cluster.Nodes.Nodes[1]);
+        using var toA = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = a.BaseUri };
+        using var toB = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = b.BaseUri };
+        var email = $"spread-{Guid.NewGuid():N}@example.jp";
+
+        // Five guesses from one address, spread over the two nodes: the lockout counts them all (in memory, each
+        // node saw fewer than five and would have let a sixth through).
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(LockoutTests.Failed, await LockoutTests.SignInAsync(i % 2 == 0 ? toA : toB, email, "guess number " + i));
+        }
+        Assert.Equal(LockoutTests.Locked, await LockoutTests.SignInAsync(toA, email, "guess number 6"));
+        Assert.Equal(LockoutTests.Locked, await LockoutTests.SignInAsync(toB, email, "guess number 7"));
     }
 
     [Fact]

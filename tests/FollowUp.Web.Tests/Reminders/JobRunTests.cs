@@ -71,7 +71,7 @@ public sealed class JobRunTests : IDisposable
 
         var last = await ops.LastRunsAsync();
         Assert.Equal(["deliver", "prune", "reconcile"], last.Select(r => r.Job));
-        Assert.Equal("9 old runs deleted, 0 expired sessions", last[1].Detail);
+        Assert.Equal("9 old runs deleted, 0 expired sessions, 0 ended sign-in lockouts", last[1].Detail);
         Assert.Equal("reconcile 2", last[2].Detail);
         Assert.Equal(12.5, last[2].DurationMs);
         Assert.Equal((now - TimeSpan.FromMinutes(28)).UtcDateTime, last[2].StartedAtUtc);

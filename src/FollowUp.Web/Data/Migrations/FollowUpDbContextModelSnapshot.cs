@@ -449,6 +449,25 @@ namespace FollowUp.Web.Data.Migrations
                     b.ToTable("UserDefaults", (string)null);
                 });
 
+            modelBuilder.Entity("FollowUp.Web.Features.Account.SignInFailure", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WindowEndsUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowEndsUtc");
+
+                    b.ToTable("SignInFailures", (string)null);
+                });
+
             modelBuilder.Entity("FollowUp.Web.Features.Account.UserSession", b =>
                 {
                     b.Property<string>("Id")

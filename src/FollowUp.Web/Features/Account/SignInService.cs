@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using FollowUp.Web.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace FollowUp.Web.Features.Account;
 
@@ -23,14 +22,15 @@ public enum SignInOutcome
 /// <item>Failures lock an email for one client address only (ADR 0018): <see cref="MaxFailures"/> failures in
 /// <see cref="LockoutWindow"/> from an address refuse that email from that address for the rest of the window,
 /// whether or not it has an account, while its owner signs in from anywhere else. Identity's account-wide lockout
-/// let anyone who knew an email keep its owner out.</item>
+/// let anyone who knew an email keep its owner out. The counts are in the database (<see cref="SignInFailures"/>),
+/// shared by every node.</item>
 /// </list>
 /// </summary>
 public sealed class SignInService(
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
     IPasswordHasher<AppUser> hasher,
-    IMemoryCache cache,
+    SignInFailures failures,
     DummyPasswordHash dummy,
     IHttpContextAccessor http)
 {
@@ -46,7 +46,7 @@ public sealed class SignInService(
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(password);
         var key = FailureKey(email, client);
-        if (cache.TryGetValue<Failures>(key, out var failures) && failures!.Count >= MaxFailures)
+        if (await failures.CountAsync(key) >= MaxFailures)
         {
             return SignInOutcome.LockedOut;
         }
@@ -55,48 +55,29 @@ public sealed class SignInService(
         {
             // The same work as checking a real password, so the time does not tell the email has no account.
             hasher.VerifyHashedPassword(dummy.User, dummy.Hash(hasher), password);
-            Fail(key);
+            await failures.FailAsync(key, LockoutWindow);
             return SignInOutcome.Failed;
         }
         // Identity's account-wide lockout is not used (lockoutOnFailure: false); see above.
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
         if (!result.Succeeded)
         {
-            Fail(key);
+            await failures.FailAsync(key, LockoutWindow);
             return SignInOutcome.Failed;
         }
-        cache.Remove(key);
+        await failures.ClearAsync(key);
         await signIn.SignInAsync(user, remember);
         return SignInOutcome.SignedIn;
     }
 
-    private void Fail(string key)
-    {
-        // The window starts at the first failure; the count only grows inside it.
-        var failures = cache.GetOrCreate(key, entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = LockoutWindow;
-            entry.Size = 1;
-            return new Failures();
-        })!;
-        Interlocked.Increment(ref failures.Count);
-    }
-
     /// <summary>The email (as Identity normalizes it) and the client's address; an IPv6 client is its /64 network.</summary>
-    internal static string FailureKey(string email, IPAddress? client)
+    public static string FailureKey(string email, IPAddress? client)
     {
         var address = client is null ? "unknown"
             : client.IsIPv4MappedToIPv6 ? client.MapToIPv4().ToString()
             : client.AddressFamily == AddressFamily.InterNetworkV6 ? new IPNetwork(client, 64).BaseAddress + "/64"
             : client.ToString();
         return "signin-failures:" + email.Trim().ToUpperInvariant() + "|" + address;
-    }
-
-    private sealed class Failures
-    {
-#pragma warning disable CA1051 // Interlocked needs a field.
-        public int Count;
-#pragma warning restore CA1051
     }
 }
 

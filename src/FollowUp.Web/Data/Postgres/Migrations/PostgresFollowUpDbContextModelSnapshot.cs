@@ -464,6 +464,25 @@ namespace FollowUp.Web.Data.Postgres.Migrations
                     b.ToTable("UserDefaults", (string)null);
                 });
 
+            modelBuilder.Entity("FollowUp.Web.Features.Account.SignInFailure", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("WindowEndsUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowEndsUtc");
+
+                    b.ToTable("SignInFailures", (string)null);
+                });
+
             modelBuilder.Entity("FollowUp.Web.Features.Account.UserSession", b =>
                 {
                     b.Property<string>("Id")
