@@ -34,5 +34,8 @@ for u in range(users):
         con.execute("""INSERT INTO Reminders (OwnerId, ApplicationId, InterviewId, StepKind, Kind, OpensAt, DueAtUtc, State, CreatedAtUtc)
             VALUES (?, ?, ?, 5, 1, ?, ?, 0, ?)""", (uid, app, u * 100000 + i, fmt(due + datetime.timedelta(hours=9)), fmt(due), fmt(now)))
         rows += 1
+# The applications count as planned (ADR 0019): as if the app had planned these reminders itself. Otherwise the
+# start-up sweep re-plans each application from its data (no interview here, so no reminders) and supersedes them.
+con.execute('UPDATE ReminderPlans SET PlannedVersion = ChangeVersion')
 con.commit()
 print(f"seeded {rows} reminders for {users} users ({mode})")
